@@ -1,0 +1,45 @@
+import { AppError } from '@/lib/errors'
+import { errorResponse, REQUEST_ID_HEADER } from '@/server/api-route'
+import { getContext } from '@/server/context'
+import { isSameOrigin } from '@/server/same-origin'
+import { clientIpFromHeaders } from './client-ip'
+import { assertSignInAllowed, clearAccountFailures, recordSignInFailure } from './sign-in-throttle'
+
+/**
+ * Hands auth requests to the auth library, adding what it does not do for us: the per-account and
+ * per-IP throttle on failed sign-ins, and our error shape for refused requests.
+ */
+export async function handleAuthRequest(req: Request): Promise<Response> {
+  const requestId = req.headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID()
+  const { auth, env } = getContext()
+  try {
+    if (req.method !== 'GET' && !isSameOrigin(req, env)) {
+      throw new AppError('forbidden', 'Cross-site requests are not allowed')
+    }
+    if (req.method === 'POST' && new URL(req.url).pathname.endsWith('/sign-in/email')) {
+      return await signInWithThrottle(req)
+    }
+    return await auth.handler(req)
+  } catch (error) {
+    return errorResponse(error, requestId)
+  }
+}
+
+async function signInWithThrottle(req: Request): Promise<Response> {
+  const email = await emailOf(req.clone())
+  const ip = clientIpFromHeaders(req.headers)
+  if (email) await assertSignInAllowed(email, ip)
+  const response = await getContext().auth.handler(req)
+  if (email && response.status === 401) await recordSignInFailure(email, ip)
+  if (email && response.ok) await clearAccountFailures(email)
+  return response
+}
+
+async function emailOf(req: Request): Promise<string | null> {
+  try {
+    const body = (await req.json()) as { email?: unknown }
+    return typeof body.email === 'string' ? body.email : null
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod'
+
+/**
+ * Server configuration, parsed once. Every variable has an embedded default or is optional so the
+ * app starts with no env at all; a value that is present but invalid stops the start.
+ */
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value)
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(emptyAsUndefined, schema.optional())
+
+const serverEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.preprocess(emptyAsUndefined, z.string().default('0.0.0.0')),
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+  /** Public origin of the app; used for auth callbacks, Origin checks and links in email. */
+  APP_URL: optional(z.url()),
+  /** A PostgreSQL URL. Unset: embedded PGlite under DATA_DIR. */
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://')),
+  /** Where embedded data lives (PGlite, local files, local mail). */
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
+  /** Secret for session cookies and signed URLs. Required in production. */
+  AUTH_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  /** Seed the demo accounts on start. Default: on unless NODE_ENV=production with DATABASE_URL. */
+  SEED_DEMO_USERS: optional(z.enum(['true', 'false'])),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  /** Failed sign-ins allowed per account and per IP within LOGIN_WINDOW_MINUTES. */
+  LOGIN_MAX_FAILURES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(10)),
+  LOGIN_WINDOW_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(15)),
+  /** Trust X-Forwarded-For for the client IP (only behind a proxy you control). */
+  TRUST_PROXY: optional(z.enum(['true', 'false'])),
+})
+
+export type ServerEnv = z.infer<typeof serverEnvSchema> & {
+  appUrl: string
+  authSecret: string
+  seedDemoUsers: boolean
+  trustProxy: boolean
+}
+
+const DEV_AUTH_SECRET = 'autodoctor-local-development-secret-not-for-production'
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): ServerEnv {
+  const result = serverEnvSchema.safeParse(source)
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new EnvError(`Invalid environment:\n${lines.join('\n')}`)
+  }
+  const env = result.data
+  const isProduction = env.NODE_ENV === 'production'
+  if (isProduction && env.DATABASE_URL && !env.AUTH_SECRET) {
+    throw new EnvError(
+      'Invalid environment:\n  AUTH_SECRET: required in production with DATABASE_URL',
+    )
+  }
+  return {
+    ...env,
+    appUrl: env.APP_URL ?? `http://localhost:${env.PORT}`,
+    authSecret: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    seedDemoUsers: env.SEED_DEMO_USERS
+      ? env.SEED_DEMO_USERS === 'true'
+      : !(isProduction && env.DATABASE_URL),
+    trustProxy: env.TRUST_PROXY === 'true',
+  }
+}
+
+const globalForEnv = globalThis as unknown as { __autodoctorEnv?: ServerEnv }
+
+/** The parsed server env; the single reader of process.env in the codebase. */
+export function env(): ServerEnv {
+  globalForEnv.__autodoctorEnv ??= parseEnv(process.env)
+  return globalForEnv.__autodoctorEnv
+}

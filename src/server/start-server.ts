@@ -1,0 +1,61 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import next from 'next'
+import { stampClientIp } from '@/features/auth/client-ip'
+import { seedDemoUsers } from '@/features/auth/seed-demo-users'
+import { logger } from '@/lib/logger'
+import { REQUEST_ID_HEADER } from './api-route'
+import { closeContext, initContext } from './context'
+import { setSecurityHeaders } from './security-headers'
+
+export type RunningServer = {
+  server: Server
+  url: string
+  /** Stops accepting, lets in-flight requests finish, then closes sockets and the database. */
+  close: () => Promise<void>
+}
+
+const SHUTDOWN_GRACE_MS = 15_000
+
+export async function startServer({ dev }: { dev: boolean }): Promise<RunningServer> {
+  const context = await initContext()
+  const { env } = context
+  if (env.seedDemoUsers) await seedDemoUsers()
+
+  const app = next({ dev, dir: process.cwd(), hostname: 'localhost', port: env.PORT })
+  await app.prepare()
+  const handle = app.getRequestHandler()
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    // Replace anything the client sent: these headers are trusted by the code behind them.
+    stampClientIp(req, env.trustProxy)
+    req.headers[REQUEST_ID_HEADER] = crypto.randomUUID()
+    res.setHeader('X-Request-Id', req.headers[REQUEST_ID_HEADER])
+    setSecurityHeaders(res, { dev })
+    handle(req, res).catch((error: unknown) => {
+      logger().error({ err: error }, 'request failed')
+      if (!res.headersSent) res.writeHead(500).end()
+    })
+  })
+
+  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve))
+  const url = env.appUrl
+  logger().info(
+    { url, database: context.database.kind, mode: dev ? 'development' : 'production' },
+    'AutoDoctor is listening',
+  )
+
+  return { server, url, close: () => closeGracefully(server, app) }
+}
+
+async function closeGracefully(server: Server, app: { close: () => Promise<void> }): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+  // Keep-alive connections that finish their request are closed as they become idle.
+  const idleSweep = setInterval(() => server.closeIdleConnections(), 100)
+  const forced = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS)
+  server.closeIdleConnections()
+  await closed
+  clearInterval(idleSweep)
+  clearTimeout(forced)
+  await app.close()
+  await closeContext()
+}
