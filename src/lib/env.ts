@@ -31,6 +31,26 @@ const serverEnvSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(15)),
   /** Trust X-Forwarded-For for the client IP (only behind a proxy you control). */
   TRUST_PROXY: optional(z.enum(['true', 'false'])),
+
+  /** Real Stripe Checkout when both are set; otherwise the local test-mode checkout. */
+  STRIPE_SECRET_KEY: optional(z.string().regex(/^(sk|rk)_/, 'must start with sk_ or rk_')),
+  STRIPE_WEBHOOK_SECRET: optional(z.string().regex(/^whsec_/, 'must start with whsec_')),
+  /** Signs the local checkout's events to the webhook route. */
+  LOCAL_WEBHOOK_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(16).default('whsec_autodoctor_local_checkout_secret'),
+  ),
+
+  /** Every plan lasts this many seconds instead of its minutes (demos and tests). */
+  SESSION_SECONDS_OVERRIDE: optional(z.coerce.number().int().min(5)),
+  /** A participant counts as dropped when their last connection has been gone this long. */
+  PRESENCE_GRACE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).default(5)),
+  /** A session that stays in reconnecting this long ends (reason participant_lost). */
+  RECONNECT_TIMEOUT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).default(300)),
+  /** A paid request nobody accepts within this time expires and is refunded. */
+  REQUEST_TIMEOUT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).default(900)),
+  /** How often the clock loop looks for sessions to end. */
+  SWEEP_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(50).default(1000)),
 })
 
 export type ServerEnv = z.infer<typeof serverEnvSchema> & {
@@ -52,6 +72,11 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
   }
   const env = result.data
   const isProduction = env.NODE_ENV === 'production'
+  if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
+    throw new EnvError(
+      'Invalid environment:\n  STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET: set both or neither',
+    )
+  }
   if (isProduction && env.DATABASE_URL && !env.AUTH_SECRET) {
     throw new EnvError(
       'Invalid environment:\n  AUTH_SECRET: required in production with DATABASE_URL',

@@ -121,6 +121,13 @@ export async function readJsonBody(req: Request): Promise<unknown> {
   }
 }
 
+/** The body exactly as sent (webhook signatures are computed over these bytes). */
+export async function readRawBody(req: Request): Promise<string> {
+  const declared = Number(req.headers.get('content-length') ?? 0)
+  if (declared > MAX_JSON_BODY_BYTES) throw tooLarge()
+  return readTextWithLimit(req, MAX_JSON_BODY_BYTES)
+}
+
 async function readTextWithLimit(req: Request, limit: number): Promise<string> {
   if (!req.body) return ''
   const reader = req.body.getReader()

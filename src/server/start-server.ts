@@ -2,9 +2,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import next from 'next'
 import { stampClientIp } from '@/features/auth/client-ip'
 import { seedDemoUsers } from '@/features/auth/seed-demo-users'
+import { createSocketServer } from '@/features/realtime/socket-server'
+import { sweepSessions } from '@/features/sessions/sweep-sessions'
 import { logger } from '@/lib/logger'
 import { REQUEST_ID_HEADER } from './api-route'
 import { closeContext, initContext } from './context'
+import { startLoops } from './loops'
 import { setSecurityHeaders } from './security-headers'
 
 export type RunningServer = {
@@ -20,6 +23,8 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
   const context = await initContext()
   const { env } = context
   if (env.seedDemoUsers) await seedDemoUsers()
+  // Sessions whose time ran out while no server was running end before anyone can join them.
+  await sweepSessions()
 
   const app = next({ dev, dir: process.cwd(), hostname: 'localhost', port: env.PORT })
   await app.prepare()
@@ -37,6 +42,9 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
     })
   })
 
+  const sockets = createSocketServer(server, { env, pool: context.database.pool })
+  const loops = startLoops({ sweepIntervalMs: env.SWEEP_INTERVAL_MS })
+
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve))
   const url = env.appUrl
   logger().info(
@@ -44,10 +52,17 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
     'AutoDoctor is listening',
   )
 
-  return { server, url, close: () => closeGracefully(server, app) }
+  const close = async () => {
+    await loops.stop()
+    await sockets.close()
+    await closeGracefully(server)
+    await app.close()
+    await closeContext()
+  }
+  return { server, url, close }
 }
 
-async function closeGracefully(server: Server, app: { close: () => Promise<void> }): Promise<void> {
+async function closeGracefully(server: Server): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()))
   // Keep-alive connections that finish their request are closed as they become idle.
   const idleSweep = setInterval(() => server.closeIdleConnections(), 100)
@@ -56,6 +71,4 @@ async function closeGracefully(server: Server, app: { close: () => Promise<void>
   await closed
   clearInterval(idleSweep)
   clearTimeout(forced)
-  await app.close()
-  await closeContext()
 }

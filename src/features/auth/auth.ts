@@ -47,6 +47,7 @@ export function createAuth(db: Database, env: ServerEnv) {
     // Failed sign-ins are throttled by our own per-account and per-IP limiter (sign-in-throttle.ts).
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
+    logger: { disabled: env.LOG_LEVEL === 'silent' },
     advanced: {
       useSecureCookies: new URL(env.appUrl).protocol === 'https:',
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },

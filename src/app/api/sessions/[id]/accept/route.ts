@@ -1,0 +1,10 @@
+import { acceptRequest } from '@/features/sessions/accept-request'
+import { plans, roomPathFor } from '@/features/sessions/plans'
+import { apiRoute, idParams } from '@/server/api-route'
+
+export const POST = apiRoute({ access: 'mechanic', params: idParams }, async ({ user, params }) => {
+  const session = await acceptRequest({ sessionId: params.id, mechanicId: user.id })
+  return {
+    session: { id: session.id, status: session.status, roomPath: roomPathFor(session.id, plans[session.plan].type) },
+  }
+})

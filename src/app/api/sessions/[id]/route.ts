@@ -1,0 +1,8 @@
+import { buildSessionState } from '@/features/realtime/session-state'
+import { getSessionAccessOrThrow } from '@/features/sessions/get-session-access'
+import { apiRoute, idParams } from '@/server/api-route'
+
+export const GET = apiRoute({ access: 'signed-in', params: idParams }, async ({ user, params }) => {
+  const { role } = await getSessionAccessOrThrow(params.id, user)
+  return { role, state: await buildSessionState(params.id) }
+})

@@ -1,0 +1,88 @@
+import { and, eq } from 'drizzle-orm'
+import { checkouts } from '@/db/schema'
+import { AppError } from '@/lib/errors'
+import { getContext } from '@/server/context'
+import { paymentsProvider } from './provider'
+import { signWebhookPayload } from './verify-webhook'
+
+type Checkout = typeof checkouts.$inferSelect
+
+export async function getLocalCheckout(checkoutId: string, customerId: string): Promise<Checkout> {
+  if (paymentsProvider().name !== 'local') throw new AppError('not_found', 'Checkout not found')
+  const [checkout] = await getContext()
+    .database.db.select()
+    .from(checkouts)
+    .where(and(eq(checkouts.id, checkoutId), eq(checkouts.customerId, customerId), eq(checkouts.provider, 'local')))
+  if (!checkout) throw new AppError('not_found', 'Checkout not found')
+  return checkout
+}
+
+/**
+ * "Pay" on the local checkout: build the event Stripe would send for this checkout, sign it with
+ * the local secret and post it to our own webhook route, the same path a real payment takes.
+ */
+export async function payLocalCheckout({
+  checkoutId,
+  customerId,
+}: {
+  checkoutId: string
+  customerId: string
+}): Promise<{ returnUrl: string }> {
+  const checkout = await getLocalCheckout(checkoutId, customerId)
+  if (checkout.status === 'cancelled') throw new AppError('conflict', 'This checkout was cancelled')
+  const returnUrl = returnUrlFor(checkout, 'success')
+  if (checkout.status === 'paid') return { returnUrl }
+
+  const payload = JSON.stringify(buildCompletedEvent(checkout))
+  const { env } = getContext()
+  const response = await fetch(new URL('/api/webhooks/stripe', env.appUrl), {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'stripe-signature': signWebhookPayload(payload, paymentsProvider().webhookSecret),
+    },
+    body: payload,
+  })
+  if (!response.ok) throw new AppError('unavailable', 'The payment could not be processed. Try again.')
+  return { returnUrl }
+}
+
+export function buildCompletedEvent(checkout: Checkout) {
+  const metadata: Record<string, string> = {
+    kind: checkout.kind,
+    checkoutId: checkout.id,
+    customerId: checkout.customerId,
+  }
+  for (const [key, value] of Object.entries(checkout.details)) {
+    if (typeof value === 'string') metadata[key] = value
+  }
+  if (checkout.sessionId) metadata.sessionId = checkout.sessionId
+  return {
+    id: `evt_local_${crypto.randomUUID().replaceAll('-', '')}`,
+    object: 'event',
+    type: 'checkout.session.completed',
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    data: {
+      object: {
+        id: checkout.providerCheckoutId,
+        object: 'checkout.session',
+        mode: 'payment',
+        status: 'complete',
+        payment_status: 'paid',
+        amount_total: checkout.amountCents,
+        currency: checkout.currency,
+        client_reference_id: checkout.id,
+        metadata,
+        payment_intent: `pi_local_${checkout.id.replaceAll('-', '')}`,
+      },
+    },
+  }
+}
+
+export function returnUrlFor(checkout: Checkout, outcome: 'success' | 'cancel'): string {
+  if (checkout.kind === 'extension' && checkout.sessionId) {
+    return `/sessions/${checkout.sessionId}/room?extension=${outcome === 'success' ? 'paid' : 'cancelled'}`
+  }
+  return outcome === 'success' ? `/customer?booked=${checkout.id}` : `/customer?cancelled=${checkout.id}`
+}

@@ -1,0 +1,93 @@
+import { eq } from 'drizzle-orm'
+import type { Server, Socket } from 'socket.io'
+import { z } from 'zod'
+import { sessions } from '@/db/schema'
+import type { SessionUser } from '@/features/auth/session-user'
+import { listMessages } from '@/features/chat/list-messages'
+import { applyPresence } from '@/features/sessions/apply-presence'
+import { getSessionAccessOrThrow } from '@/features/sessions/get-session-access'
+import { isTerminal } from '@/features/sessions/statuses'
+import { AppError } from '@/lib/errors'
+import type { ServerEnv } from '@/lib/env'
+import { logger } from '@/lib/logger'
+import { getContext } from '@/server/context'
+import { type JoinResult, roomOf } from './events'
+import { presentUserIds } from './presence'
+import { buildSessionState } from './session-state'
+import { withAck } from './socket-ack'
+
+export type RoomTracker = { timers: Set<NodeJS.Timeout> }
+
+const joinSchema = z.object({ sessionId: z.uuid(), lastMessageId: z.number().int().min(0).optional() })
+const leaveSchema = z.object({ sessionId: z.uuid() })
+
+export function registerSessionHandlers(io: Server, socket: Socket, env: ServerEnv, tracker: RoomTracker): void {
+  const user = socket.data.user as SessionUser
+  // Session rooms this socket is in as a participant (admins watch without counting as present).
+  const joined = new Set<string>()
+
+  socket.on('session:join', (payload: unknown, ack: unknown) =>
+    withAck(ack, async (): Promise<JoinResult> => {
+      const { sessionId, lastMessageId } = joinSchema.parse(payload)
+      const { session, role } = await getSessionAccessOrThrow(sessionId, user)
+      if (isTerminal(session.status)) {
+        throw new AppError('conflict', 'This session has ended', { status: session.status })
+      }
+      if (session.status === 'pending') {
+        throw new AppError('conflict', 'No mechanic has accepted this request yet', { status: session.status })
+      }
+      await socket.join(roomOf.session(sessionId))
+      if (role !== 'admin') {
+        joined.add(sessionId)
+        socket.to(roomOf.session(sessionId)).emit('presence', { sessionId, userId: user.id, present: true })
+        await syncPresence(sessionId, user.id)
+      }
+      const state = await buildSessionState(sessionId)
+      if (!state) throw new AppError('not_found', 'Session not found')
+      return { state, missed: await listMessages(sessionId, lastMessageId ?? 0), role }
+    }),
+  )
+
+  socket.on('session:leave', (payload: unknown, ack: unknown) =>
+    withAck(ack, async () => {
+      const { sessionId } = leaveSchema.parse(payload)
+      await socket.leave(roomOf.session(sessionId))
+      if (joined.delete(sessionId)) scheduleAbsenceCheck(sessionId)
+      return { left: sessionId }
+    }),
+  )
+
+  socket.on('disconnect', () => {
+    for (const sessionId of joined) scheduleAbsenceCheck(sessionId)
+    joined.clear()
+  })
+
+  /** A dropped participant gets a grace period to come back before the clock pauses. */
+  function scheduleAbsenceCheck(sessionId: string): void {
+    const timer = setTimeout(() => {
+      tracker.timers.delete(timer)
+      void (async () => {
+        const present = await presentUserIds(sessionId)
+        if (present.has(user.id)) return
+        io.to(roomOf.session(sessionId)).emit('presence', { sessionId, userId: user.id, present: false })
+        await syncPresence(sessionId, null)
+      })().catch((error: unknown) => logger().error({ err: error, sessionId }, 'presence check failed'))
+    }, env.PRESENCE_GRACE_SECONDS * 1000)
+    tracker.timers.add(timer)
+  }
+}
+
+/** Reads who is in the room on every server and lets the session react to it. */
+async function syncPresence(sessionId: string, actorId: string | null): Promise<void> {
+  const [session] = await getContext()
+    .database.db.select({ customerId: sessions.customerId, mechanicId: sessions.mechanicId })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId))
+  if (!session) return
+  const present = await presentUserIds(sessionId)
+  await applyPresence(
+    sessionId,
+    { customer: present.has(session.customerId), mechanic: session.mechanicId ? present.has(session.mechanicId) : false },
+    actorId,
+  )
+}

@@ -1,0 +1,51 @@
+import { eq, max } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import { sessionMessages, sessions, users } from '@/db/schema'
+import { plans } from '@/features/sessions/plans'
+import { remainingMs } from '@/features/sessions/session-clock'
+import { getContext } from '@/server/context'
+import type { SessionState } from './events'
+import { presentUserIds } from './presence'
+
+const mechanicUsers = alias(users, 'mechanic_users')
+
+export async function buildSessionState(sessionId: string): Promise<SessionState | null> {
+  const { db } = getContext().database
+  const [row] = await db
+    .select({
+      session: sessions,
+      customerName: users.name,
+      mechanicName: mechanicUsers.name,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.customerId))
+    .leftJoin(mechanicUsers, eq(mechanicUsers.id, sessions.mechanicId))
+    .where(eq(sessions.id, sessionId))
+  if (!row) return null
+  const [last] = await db
+    .select({ id: max(sessionMessages.id) })
+    .from(sessionMessages)
+    .where(eq(sessionMessages.sessionId, sessionId))
+  const present = await presentUserIds(sessionId)
+  const { session } = row
+  const now = new Date()
+  return {
+    sessionId: session.id,
+    status: session.status,
+    plan: session.plan,
+    type: plans[session.plan].type,
+    customer: { id: session.customerId, name: row.customerName, present: present.has(session.customerId) },
+    mechanic: session.mechanicId
+      ? { id: session.mechanicId, name: row.mechanicName ?? 'Mechanic', present: present.has(session.mechanicId) }
+      : null,
+    durationSeconds: session.durationSeconds,
+    startedAt: session.startedAt?.toISOString() ?? null,
+    expiresAt: session.expiresAt?.toISOString() ?? null,
+    pausedAt: session.pausedAt?.toISOString() ?? null,
+    endedAt: session.endedAt?.toISOString() ?? null,
+    endReason: session.endReason,
+    remainingMs: remainingMs(session, now),
+    serverNow: now.toISOString(),
+    lastMessageId: last?.id ?? 0,
+  }
+}

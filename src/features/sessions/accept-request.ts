@@ -1,0 +1,53 @@
+import { and, eq, inArray } from 'drizzle-orm'
+import { sessions } from '@/db/schema'
+import { isApprovedMechanic } from '@/features/auth/session-user'
+import { notifySessionChanged } from '@/features/realtime/notify'
+import { AppError } from '@/lib/errors'
+import { getContext } from '@/server/context'
+import { isUuid } from './get-session-access'
+import { activeStatuses } from './statuses'
+import { type SessionRow, transitionSession } from './transition-session'
+
+/**
+ * A mechanic takes a paid request. The transition locks the row, so when several accept at once
+ * exactly one moves it from pending; the rest are told it is taken.
+ */
+export async function acceptRequest({
+  sessionId,
+  mechanicId,
+}: {
+  sessionId: string
+  mechanicId: string
+}): Promise<SessionRow> {
+  if (!(await isApprovedMechanic(mechanicId))) {
+    throw new AppError('forbidden', 'Your mechanic account is awaiting approval')
+  }
+  if (!isUuid(sessionId)) throw new AppError('not_found', 'Request not found')
+  const session = await getContext().database.db.transaction(async (tx) => {
+    const [busy] = await tx
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(and(eq(sessions.mechanicId, mechanicId), inArray(sessions.status, [...activeStatuses])))
+    if (busy) {
+      throw new AppError('conflict', 'Finish your active session before taking another', { sessionId: busy.id })
+    }
+    try {
+      const result = await transitionSession(tx, {
+        sessionId,
+        to: 'accepted',
+        actorId: mechanicId,
+        reason: 'mechanic_accepted',
+        expectedFrom: ['pending'],
+        patch: () => ({ mechanicId, acceptedAt: new Date() }),
+      })
+      return result.session
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'conflict') {
+        throw new AppError('conflict', 'This request was already taken by another mechanic', error.details)
+      }
+      throw error
+    }
+  })
+  await notifySessionChanged(session.id)
+  return session
+}

@@ -1,0 +1,81 @@
+import { notifySessionChanged } from '@/features/realtime/notify'
+import { AppError } from '@/lib/errors'
+import { getContext } from '@/server/context'
+import { goLivePatch } from './session-clock'
+import type { SessionStatus } from './statuses'
+import { type SessionRow, transitionSession } from './transition-session'
+
+export type Presence = { customer: boolean; mechanic: boolean }
+
+/**
+ * Moves the session to the state its participants' presence calls for:
+ * the room opens (accepted → waiting), the clock starts or resumes when both are in
+ * (waiting/reconnecting → live), and pauses when one drops (live → reconnecting).
+ * Several servers may call this at once; whoever loses the row lock finds nothing left to do.
+ */
+export async function applyPresence(
+  sessionId: string,
+  presence: Presence,
+  actorId: string | null,
+): Promise<SessionStatus | null> {
+  const now = new Date()
+  const changed = await getContext().database.db.transaction(async (tx) => {
+    const decide = (current: SessionRow): SessionStatus => {
+      const both = presence.customer && presence.mechanic
+      const anyone = presence.customer || presence.mechanic
+      switch (current.status) {
+        case 'accepted':
+          return anyone ? 'waiting' : current.status
+        case 'waiting':
+        case 'reconnecting':
+          return both ? 'live' : current.status
+        case 'live':
+          return both ? current.status : 'reconnecting'
+        case 'pending':
+        case 'completed':
+        case 'cancelled':
+        case 'expired':
+          return current.status
+      }
+    }
+    let last: SessionStatus | null = null
+    // accepted → waiting → live can both happen on one presence change.
+    for (let step = 0; step < 2; step++) {
+      try {
+        const { from, session } = await transitionSession(tx, {
+          sessionId,
+          actorId,
+          to: (current) => {
+            const next = decide(current)
+            if (next === current.status) throw new NoChange()
+            return next
+          },
+          reason: reasonFor(presence),
+          patch: (current) => {
+            const next = decide(current)
+            if (next === 'live') return goLivePatch(current, now)
+            if (next === 'reconnecting') return { pausedAt: now }
+            return {}
+          },
+        })
+        last = session.status
+        if (from === session.status) break
+      } catch (error) {
+        if (error instanceof NoChange) break
+        if (error instanceof AppError && error.code === 'conflict') break
+        throw error
+      }
+    }
+    return last
+  })
+  if (changed) await notifySessionChanged(sessionId)
+  return changed
+}
+
+class NoChange extends Error {}
+
+function reasonFor(presence: Presence): string {
+  if (presence.customer && presence.mechanic) return 'both_present'
+  if (!presence.customer && !presence.mechanic) return 'both_absent'
+  return presence.customer ? 'mechanic_absent' : 'customer_absent'
+}

@@ -1,0 +1,52 @@
+import { refundPayment } from '@/features/payments/refund-payment'
+import { notifySessionChanged } from '@/features/realtime/notify'
+import { getContext } from '@/server/context'
+import { requestBookingRefund } from './request-session-refund'
+import { endStatusFor } from './session-clock'
+import type { SessionStatus } from './statuses'
+import { type SessionRow, transitionSession } from './transition-session'
+
+export type EndReason =
+  | 'ended_by_customer'
+  | 'ended_by_mechanic'
+  | 'ended_by_admin'
+  | 'time_up'
+  | 'participant_lost'
+  | 'request_expired'
+  | 'exceeded_max_duration'
+
+/**
+ * Ends a session however it ends (a button, the clock, the monitor). An unaccepted request
+ * expires; a session that never went live, or was live for under a minute, is cancelled; both
+ * refund the booking. Anything longer is completed.
+ */
+export async function endSession({
+  sessionId,
+  actorId,
+  reason,
+  expectedFrom,
+}: {
+  sessionId: string
+  actorId: string | null
+  reason: EndReason
+  expectedFrom?: readonly SessionStatus[]
+}): Promise<SessionRow> {
+  const now = new Date()
+  const { session, refundId } = await getContext().database.db.transaction(async (tx) => {
+    const result = await transitionSession(tx, {
+      sessionId,
+      actorId,
+      reason,
+      expectedFrom,
+      to: (current) =>
+        reason === 'request_expired' && current.status === 'pending' ? 'expired' : endStatusFor(current, now),
+      patch: () => ({ endedAt: now, endReason: reason, pausedAt: null }),
+    })
+    const refundId =
+      result.session.status === 'completed' ? null : await requestBookingRefund(tx, sessionId, reason)
+    return { session: result.session, refundId }
+  })
+  if (refundId) await refundPayment(refundId)
+  await notifySessionChanged(session.id)
+  return session
+}

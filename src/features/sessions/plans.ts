@@ -1,0 +1,26 @@
+/** Prices live here, on the server only; the client sends a plan id, never an amount. */
+export const plans = {
+  chat: { id: 'chat', label: 'Chat', type: 'chat', minutes: 30, priceCents: 999 },
+  video: { id: 'video', label: 'Video', type: 'video', minutes: 45, priceCents: 2999 },
+  diagnostic: { id: 'diagnostic', label: 'Diagnostic', type: 'video', minutes: 60, priceCents: 4999 },
+} as const
+
+export type PlanId = keyof typeof plans
+export type SessionType = (typeof plans)[PlanId]['type']
+export const planIds = Object.keys(plans) as PlanId[]
+
+export const extensionOptions = {
+  '15': { id: '15', minutes: 15, priceCents: 1499 },
+  '30': { id: '30', minutes: 30, priceCents: 2499 },
+  '60': { id: '60', minutes: 60, priceCents: 3999 },
+} as const
+
+export type ExtensionOptionId = keyof typeof extensionOptions
+
+export function formatPrice(cents: number): string {
+  return `$${(cents / 100).toFixed(2)}`
+}
+
+export function roomPathFor(sessionId: string, type: SessionType): string {
+  return type === 'chat' ? `/chat/${sessionId}` : `/video/${sessionId}`
+}

@@ -1,0 +1,39 @@
+import { runHousekeeping, sweepSessions } from '@/features/sessions/sweep-sessions'
+import { logger } from '@/lib/logger'
+
+export type Loops = { stop: () => Promise<void> }
+
+const HOUSEKEEPING_INTERVAL_MS = 30_000
+
+/**
+ * Background work inside the server process. A pass never overlaps the previous one, and every
+ * write it makes is conditional, so several servers can run the same loops side by side.
+ */
+export function startLoops({ sweepIntervalMs }: { sweepIntervalMs: number }): Loops {
+  const loops = [
+    every(sweepIntervalMs, 'session sweep', () => sweepSessions()),
+    every(HOUSEKEEPING_INTERVAL_MS, 'housekeeping', () => runHousekeeping()),
+  ]
+  return { stop: async () => void (await Promise.all(loops.map((loop) => loop.stop()))) }
+}
+
+function every(intervalMs: number, name: string, run: () => Promise<unknown>): Loops {
+  let stopped = false
+  let timer: NodeJS.Timeout | undefined
+  let current: Promise<unknown> = Promise.resolve()
+  const tick = () => {
+    current = run()
+      .catch((error: unknown) => logger().error({ err: error, loop: name }, 'background loop failed'))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, intervalMs)
+      })
+  }
+  timer = setTimeout(tick, intervalMs)
+  return {
+    stop: async () => {
+      stopped = true
+      clearTimeout(timer)
+      await current
+    },
+  }
+}
