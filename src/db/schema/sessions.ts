@@ -84,6 +84,9 @@ export const checkouts = pgTable(
     /** What was bought: the plan and vehicle for a booking, the option for an extension. */
     details: jsonb().$type<Record<string, unknown>>().notNull(),
     status: text().$type<'open' | 'paid' | 'cancelled'>().notNull().default('open'),
+    /** Where the customer lands after paying or backing out (a dashboard, or the room). */
+    successPath: text().notNull().default('/customer'),
+    cancelPath: text().notNull().default('/customer'),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp({ withTimezone: true }),
   },
@@ -144,4 +147,23 @@ export const sessionMessages = pgTable(
     index().on(table.sessionId, table.id),
     check('session_messages_body_length', sql`char_length(${table.body}) between 1 and 4000`),
   ],
+)
+
+/** Time bought during a session: one row per paid extension, never two for one payment. */
+export const sessionExtensions = pgTable(
+  'session_extensions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    sessionId: uuid()
+      .notNull()
+      .references(() => sessions.id),
+    paymentId: uuid()
+      .notNull()
+      .unique()
+      .references(() => payments.id),
+    minutes: integer().notNull(),
+    amountCents: integer().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index().on(table.sessionId, table.createdAt)],
 )

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { checkouts } from '@/db/schema'
+import { publishToSession } from '@/features/realtime/notify'
 import { AppError } from '@/lib/errors'
 import { getContext } from '@/server/context'
 import { paymentsProvider } from './provider'
@@ -20,8 +21,12 @@ export async function cancelCheckout({
   if (!checkout) throw new AppError('not_found', 'Checkout not found')
   if (checkout.status !== 'open') return
   if (checkout.providerCheckoutId) await paymentsProvider().cancelCheckout(checkout.providerCheckoutId)
-  await db
+  const [cancelled] = await db
     .update(checkouts)
     .set({ status: 'cancelled', completedAt: new Date() })
     .where(and(eq(checkouts.id, checkoutId), eq(checkouts.status, 'open')))
+    .returning({ id: checkouts.id })
+  if (cancelled && checkout.kind === 'extension' && checkout.sessionId) {
+    publishToSession(checkout.sessionId, 'extension:cancelled', { sessionId: checkout.sessionId })
+  }
 }

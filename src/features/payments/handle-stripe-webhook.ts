@@ -3,7 +3,8 @@ import type Stripe from 'stripe'
 import { checkouts, payments, webhookEvents } from '@/db/schema'
 import { type BookingOutcome, fulfillBooking } from '@/features/booking/fulfill-booking'
 import { logEvent } from '@/features/events/log-event'
-import { notifySessionChanged } from '@/features/realtime/notify'
+import { type ExtensionOutcome, fulfillExtension } from '@/features/extensions/fulfill-extension'
+import { notifySessionChanged, publishToSession } from '@/features/realtime/notify'
 import { logger } from '@/lib/logger'
 import { getContext } from '@/server/context'
 import { paymentsProvider } from './provider'
@@ -30,7 +31,7 @@ export async function handleStripeWebhook(
   }
 }
 
-type Outcome = BookingOutcome | { kind: 'duplicate' } | { kind: 'rejected'; reason: string }
+type Outcome = BookingOutcome | ExtensionOutcome | { kind: 'duplicate' }
 
 /**
  * One transaction: claim the event id, lock the checkout, check the event against what we sold,
@@ -68,8 +69,7 @@ async function onCheckoutCompleted(
             ? 'amount mismatch'
             : object.currency !== checkout.currency
               ? 'currency mismatch'
-              : object.metadata?.kind !== checkout.kind ||
-                  object.metadata?.customerId !== checkout.customerId
+              : metadataDisagrees(object.metadata, checkout)
                 ? 'metadata mismatch'
                 : null
     if (mismatch || !checkout || !providerPaymentId) {
@@ -103,20 +103,37 @@ async function onCheckoutCompleted(
       return { kind: 'refund-due', paymentId: payment.id, customerId: checkout.customerId }
     }
 
-    switch (checkout.kind) {
-      case 'booking':
-        return fulfillBooking(tx, checkout, providerPaymentId)
-      case 'extension':
-        return { kind: 'rejected', reason: 'extensions are not sold yet' }
+    const fulfilled =
+      checkout.kind === 'booking'
+        ? await fulfillBooking(tx, checkout, providerPaymentId)
+        : await fulfillExtension(tx, checkout, providerPaymentId)
+    if (fulfilled.kind === 'rejected') {
+      await logEvent(tx, {
+        type: 'payment.rejected',
+        actorId: null,
+        subjectId: checkout.sessionId ?? checkout.id,
+        data: { eventId, reason: fulfilled.reason },
+      })
     }
+    return fulfilled
   })
 
   switch (outcome.kind) {
     case 'session-created':
       await notifySessionChanged(outcome.sessionId)
       return { received: true }
+    case 'extended':
+      publishToSession(outcome.sessionId, 'session:extended', {
+        sessionId: outcome.sessionId,
+        minutes: outcome.minutes,
+        expiresAt: outcome.expiresAt?.toISOString() ?? null,
+        serverNow: new Date().toISOString(),
+      })
+      await notifySessionChanged(outcome.sessionId)
+      return { received: true }
     case 'refund-due':
       await refundPayment(outcome.paymentId)
+      if ('sessionId' in outcome) await notifySessionChanged(outcome.sessionId)
       return { received: true }
     case 'duplicate':
       return { received: true, ignored: 'already processed' }
@@ -124,6 +141,19 @@ async function onCheckoutCompleted(
       logger().warn({ eventId, checkoutId, reason: outcome.reason }, 'payment event rejected')
       return { received: true, ignored: `rejected: ${outcome.reason}` }
   }
+}
+
+/** Everything the event says about what was bought must match what we sold. */
+function metadataDisagrees(
+  metadata: Stripe.Metadata | null,
+  checkout: typeof checkouts.$inferSelect,
+): boolean {
+  if (metadata?.kind !== checkout.kind || metadata?.customerId !== checkout.customerId) return true
+  if ((metadata.sessionId ?? null) !== (checkout.sessionId ?? null)) return true
+  for (const key of ['plan', 'option'] as const) {
+    if ((metadata[key] ?? null) !== ((checkout.details[key] as string | undefined) ?? null)) return true
+  }
+  return false
 }
 
 async function onCheckoutExpired(eventId: string, object: Stripe.Checkout.Session): Promise<WebhookResult> {

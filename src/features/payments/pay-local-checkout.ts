@@ -53,7 +53,9 @@ export function buildCompletedEvent(checkout: Checkout) {
     checkoutId: checkout.id,
     customerId: checkout.customerId,
   }
-  for (const [key, value] of Object.entries(checkout.details)) {
+  // The same metadata openCheckout gave the provider, so the webhook's cross-check is the same.
+  for (const key of ['plan', 'option'] as const) {
+    const value = checkout.details[key]
     if (typeof value === 'string') metadata[key] = value
   }
   if (checkout.sessionId) metadata.sessionId = checkout.sessionId
@@ -81,8 +83,5 @@ export function buildCompletedEvent(checkout: Checkout) {
 }
 
 export function returnUrlFor(checkout: Checkout, outcome: 'success' | 'cancel'): string {
-  if (checkout.kind === 'extension' && checkout.sessionId) {
-    return `/sessions/${checkout.sessionId}/room?extension=${outcome === 'success' ? 'paid' : 'cancelled'}`
-  }
-  return outcome === 'success' ? `/customer?booked=${checkout.id}` : `/customer?cancelled=${checkout.id}`
+  return outcome === 'success' ? checkout.successPath : checkout.cancelPath
 }
