@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core'
 import { sessionMessages, sessions, users } from '@/db/schema'
 import { plans } from '@/features/sessions/plans'
 import { remainingMs } from '@/features/sessions/session-clock'
+import { isTerminal } from '@/features/sessions/statuses'
 import { getContext } from '@/server/context'
 import type { SessionState } from './events'
 import { presentUserIds } from './presence'
@@ -44,7 +45,7 @@ export async function buildSessionState(sessionId: string): Promise<SessionState
     pausedAt: session.pausedAt?.toISOString() ?? null,
     endedAt: session.endedAt?.toISOString() ?? null,
     endReason: session.endReason,
-    remainingMs: remainingMs(session, now),
+    remainingMs: isTerminal(session.status) ? 0 : remainingMs(session, now),
     serverNow: now.toISOString(),
     lastMessageId: last?.id ?? 0,
   }
