@@ -23,7 +23,9 @@ function every(intervalMs: number, name: string, run: () => Promise<unknown>): L
   let current: Promise<unknown> = Promise.resolve()
   const tick = () => {
     current = run()
-      .catch((error: unknown) => logger().error({ err: error, loop: name }, 'background loop failed'))
+      .catch((error: unknown) =>
+        logger().error({ err: error, loop: name }, 'background loop failed'),
+      )
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, intervalMs)
       })

@@ -14,7 +14,8 @@ import {
 import { activeStatuses, type SessionStatus, sessionStatuses } from '@/features/sessions/statuses'
 import { users } from './auth'
 
-const inList = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '))
+const inList = (values: readonly string[]) =>
+  sql.raw(values.map((value) => `'${value}'`).join(', '))
 
 /**
  * A paid request for help and, once a mechanic accepts it, the session itself: one row from

@@ -42,13 +42,21 @@ export async function fulfillBooking(
   const [active] = await tx
     .select({ id: sessions.id })
     .from(sessions)
-    .where(and(eq(sessions.customerId, checkout.customerId), inArray(sessions.status, [...activeStatuses])))
+    .where(
+      and(
+        eq(sessions.customerId, checkout.customerId),
+        inArray(sessions.status, [...activeStatuses]),
+      ),
+    )
   if (active) {
     await tx
       .update(payments)
       .set({ refundRequestedAt: new Date(), refundReason: 'customer_has_active_session' })
       .where(eq(payments.id, payment.id))
-    await tx.update(checkouts).set({ status: 'paid', completedAt: new Date() }).where(eq(checkouts.id, checkout.id))
+    await tx
+      .update(checkouts)
+      .set({ status: 'paid', completedAt: new Date() })
+      .where(eq(checkouts.id, checkout.id))
     return { kind: 'refund-due', paymentId: payment.id, customerId: checkout.customerId }
   }
 

@@ -12,7 +12,11 @@ export const bookingSchema = z.object({
       .min(1950, 'Enter a year from 1950 on')
       .max(thisYear + 1, `Enter a year up to ${thisYear + 1}`),
     make: z.string().trim().min(1, 'Enter the make').max(50, 'Keep the make under 50 characters'),
-    model: z.string().trim().min(1, 'Enter the model').max(50, 'Keep the model under 50 characters'),
+    model: z
+      .string()
+      .trim()
+      .min(1, 'Enter the model')
+      .max(50, 'Keep the model under 50 characters'),
   }),
   concern: z
     .string()

@@ -4,7 +4,11 @@ import type { ChatMessage } from '@/features/realtime/events'
 import { getContext } from '@/server/context'
 
 /** The transcript in order, or only what came after `afterId` (a reconnecting client's gap). */
-export async function listMessages(sessionId: string, afterId = 0, limit = 1000): Promise<ChatMessage[]> {
+export async function listMessages(
+  sessionId: string,
+  afterId = 0,
+  limit = 1000,
+): Promise<ChatMessage[]> {
   const rows = await getContext()
     .database.db.select({
       id: sessionMessages.id,

@@ -9,7 +9,10 @@ export const sendMessageSchema = z.object({
     .string()
     .trim()
     .min(1, 'Type a message first')
-    .max(MAX_MESSAGE_LENGTH, `Keep messages under ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} characters`),
+    .max(
+      MAX_MESSAGE_LENGTH,
+      `Keep messages under ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} characters`,
+    ),
 })
 
 export type SendMessageInput = z.infer<typeof sendMessageSchema>

@@ -14,16 +14,26 @@ const CHAT_OPEN = ['waiting', 'live', 'reconnecting'] as const
  * Stores the message before anyone is told about it. A retry with the same client id returns the
  * stored message and broadcasts nothing new.
  */
-export async function sendMessage(user: SessionUser, input: SendMessageInput): Promise<ChatMessage> {
+export async function sendMessage(
+  user: SessionUser,
+  input: SendMessageInput,
+): Promise<ChatMessage> {
   const { session, role } = await getSessionAccessOrThrow(input.sessionId, user)
   if (role === 'admin') throw new AppError('forbidden', 'Admins watch sessions read-only')
   if (!(CHAT_OPEN as readonly string[]).includes(session.status)) {
-    throw new AppError('conflict', 'This session is not open for messages', { status: session.status })
+    throw new AppError('conflict', 'This session is not open for messages', {
+      status: session.status,
+    })
   }
   const { db } = getContext().database
   const [inserted] = await db
     .insert(sessionMessages)
-    .values({ sessionId: session.id, senderId: user.id, clientId: input.clientId, body: input.body })
+    .values({
+      sessionId: session.id,
+      senderId: user.id,
+      clientId: input.clientId,
+      body: input.body,
+    })
     .onConflictDoNothing()
     .returning()
   const row =

@@ -2,7 +2,13 @@ import type { SessionUser } from '@/features/auth/session-user'
 import { openCheckout } from '@/features/payments/open-checkout'
 import { publishToSession } from '@/features/realtime/notify'
 import { getSessionAccessOrThrow } from '@/features/sessions/get-session-access'
-import { type ExtensionOptionId, extensionOptions, formatPrice, plans, roomPathFor } from '@/features/sessions/plans'
+import {
+  type ExtensionOptionId,
+  extensionOptions,
+  formatPrice,
+  plans,
+  roomPathFor,
+} from '@/features/sessions/plans'
 import { AppError } from '@/lib/errors'
 import type { ExtensionDetails } from './schemas'
 
@@ -12,9 +18,12 @@ export async function createExtensionCheckout(
   { sessionId, option }: { sessionId: string; option: ExtensionOptionId },
 ): Promise<{ checkoutId: string; url: string }> {
   const { session, role } = await getSessionAccessOrThrow(sessionId, customer)
-  if (role !== 'customer') throw new AppError('forbidden', 'Only the customer of this session can extend it')
+  if (role !== 'customer')
+    throw new AppError('forbidden', 'Only the customer of this session can extend it')
   if (session.status !== 'live' && session.status !== 'reconnecting') {
-    throw new AppError('conflict', 'Only a running session can be extended', { status: session.status })
+    throw new AppError('conflict', 'Only a running session can be extended', {
+      status: session.status,
+    })
   }
   const choice = extensionOptions[option]
   const roomPath = roomPathFor(session.id, plans[session.plan].type)
@@ -31,6 +40,9 @@ export async function createExtensionCheckout(
     cancelPath: `${roomPath}?extension=cancelled&checkout={checkoutId}`,
   })
   // The mechanic sees "Customer is extending the session…" until it is paid or abandoned.
-  publishToSession(session.id, 'extension:pending', { sessionId: session.id, minutes: choice.minutes })
+  publishToSession(session.id, 'extension:pending', {
+    sessionId: session.id,
+    minutes: choice.minutes,
+  })
   return checkout
 }

@@ -27,7 +27,11 @@ export async function fulfillExtension(
   if (!choice || choice.priceCents !== checkout.amountCents || !checkout.sessionId) {
     return { kind: 'rejected', reason: 'extension does not match the price table' }
   }
-  const [session] = await tx.select().from(sessions).where(eq(sessions.id, checkout.sessionId)).for('update')
+  const [session] = await tx
+    .select()
+    .from(sessions)
+    .where(eq(sessions.id, checkout.sessionId))
+    .for('update')
   if (!session || session.customerId !== checkout.customerId) {
     return { kind: 'rejected', reason: 'extension for a session of someone else' }
   }
@@ -46,16 +50,28 @@ export async function fulfillExtension(
     })
     .returning({ id: payments.id })
   if (!payment) throw new Error('payment insert returned nothing')
-  await tx.update(checkouts).set({ status: 'paid', completedAt: new Date() }).where(eq(checkouts.id, checkout.id))
+  await tx
+    .update(checkouts)
+    .set({ status: 'paid', completedAt: new Date() })
+    .where(eq(checkouts.id, checkout.id))
 
   if (ended) {
     await logEvent(tx, {
       type: 'extension.refunded',
       actorId: null,
       subjectId: session.id,
-      data: { minutes: choice.minutes, amountCents: checkout.amountCents, reason: 'session_already_ended' },
+      data: {
+        minutes: choice.minutes,
+        amountCents: checkout.amountCents,
+        reason: 'session_already_ended',
+      },
     })
-    return { kind: 'refund-due', paymentId: payment.id, customerId: checkout.customerId, sessionId: session.id }
+    return {
+      kind: 'refund-due',
+      paymentId: payment.id,
+      customerId: checkout.customerId,
+      sessionId: session.id,
+    }
   }
 
   await tx.insert(sessionExtensions).values({
@@ -86,7 +102,16 @@ export async function fulfillExtension(
     type: 'session.extended',
     actorId: checkout.customerId,
     subjectId: session.id,
-    data: { minutes: choice.minutes, amountCents: checkout.amountCents, expiresAt: updated?.expiresAt ?? null },
+    data: {
+      minutes: choice.minutes,
+      amountCents: checkout.amountCents,
+      expiresAt: updated?.expiresAt ?? null,
+    },
   })
-  return { kind: 'extended', sessionId: session.id, minutes: choice.minutes, expiresAt: updated?.expiresAt ?? null }
+  return {
+    kind: 'extended',
+    sessionId: session.id,
+    minutes: choice.minutes,
+    expiresAt: updated?.expiresAt ?? null,
+  }
 }

@@ -2,7 +2,12 @@ import { asc, eq } from 'drizzle-orm'
 import { sessionExtensions } from '@/db/schema'
 import { getContext } from '@/server/context'
 
-export type SessionExtension = { id: string; minutes: number; amountCents: number; createdAt: string }
+export type SessionExtension = {
+  id: string
+  minutes: number
+  amountCents: number
+  createdAt: string
+}
 
 export async function listSessionExtensions(sessionId: string): Promise<SessionExtension[]> {
   const rows = await getContext()

@@ -20,7 +20,8 @@ export async function cancelCheckout({
     .where(and(eq(checkouts.id, checkoutId), eq(checkouts.customerId, customerId)))
   if (!checkout) throw new AppError('not_found', 'Checkout not found')
   if (checkout.status !== 'open') return
-  if (checkout.providerCheckoutId) await paymentsProvider().cancelCheckout(checkout.providerCheckoutId)
+  if (checkout.providerCheckoutId)
+    await paymentsProvider().cancelCheckout(checkout.providerCheckoutId)
   const [cancelled] = await db
     .update(checkouts)
     .set({ status: 'cancelled', completedAt: new Date() })

@@ -98,7 +98,10 @@ async function onCheckoutCompleted(
           refundReason: 'checkout_cancelled',
         })
         .returning({ id: payments.id })
-      await tx.update(checkouts).set({ status: 'paid', completedAt: new Date() }).where(eq(checkouts.id, checkout.id))
+      await tx
+        .update(checkouts)
+        .set({ status: 'paid', completedAt: new Date() })
+        .where(eq(checkouts.id, checkout.id))
       if (!payment) throw new Error('payment insert returned nothing')
       return { kind: 'refund-due', paymentId: payment.id, customerId: checkout.customerId }
     }
@@ -151,12 +154,16 @@ function metadataDisagrees(
   if (metadata?.kind !== checkout.kind || metadata?.customerId !== checkout.customerId) return true
   if ((metadata.sessionId ?? null) !== (checkout.sessionId ?? null)) return true
   for (const key of ['plan', 'option'] as const) {
-    if ((metadata[key] ?? null) !== ((checkout.details[key] as string | undefined) ?? null)) return true
+    if ((metadata[key] ?? null) !== ((checkout.details[key] as string | undefined) ?? null))
+      return true
   }
   return false
 }
 
-async function onCheckoutExpired(eventId: string, object: Stripe.Checkout.Session): Promise<WebhookResult> {
+async function onCheckoutExpired(
+  eventId: string,
+  object: Stripe.Checkout.Session,
+): Promise<WebhookResult> {
   const checkoutId = object.metadata?.checkoutId ?? object.client_reference_id
   if (!checkoutId) return { received: true, ignored: 'no checkout id' }
   await getContext().database.db.transaction(async (tx) => {

@@ -7,7 +7,11 @@ const compact = (id: string) => id.replaceAll('-', '')
  * paying there posts a Stripe-format event, signed with the local secret, to the real webhook
  * route (see pay-local-checkout.ts). Refunds are recorded as done.
  */
-export function createLocalProvider({ webhookSecret }: { webhookSecret: string }): PaymentsProvider {
+export function createLocalProvider({
+  webhookSecret,
+}: {
+  webhookSecret: string
+}): PaymentsProvider {
   return {
     name: 'local',
     webhookSecret,

@@ -22,7 +22,9 @@ export type OpenCheckoutInput = {
  * Records the checkout, then opens it with the provider (its id doubles as the idempotency key).
  * If the provider fails, the record goes too: a checkout that never opened leaves nothing behind.
  */
-export async function openCheckout(input: OpenCheckoutInput): Promise<{ checkoutId: string; url: string }> {
+export async function openCheckout(
+  input: OpenCheckoutInput,
+): Promise<{ checkoutId: string; url: string }> {
   const { database, env } = getContext()
   const { db } = database
   const provider = paymentsProvider()

@@ -12,7 +12,13 @@ export async function getLocalCheckout(checkoutId: string, customerId: string): 
   const [checkout] = await getContext()
     .database.db.select()
     .from(checkouts)
-    .where(and(eq(checkouts.id, checkoutId), eq(checkouts.customerId, customerId), eq(checkouts.provider, 'local')))
+    .where(
+      and(
+        eq(checkouts.id, checkoutId),
+        eq(checkouts.customerId, customerId),
+        eq(checkouts.provider, 'local'),
+      ),
+    )
   if (!checkout) throw new AppError('not_found', 'Checkout not found')
   return checkout
 }
@@ -43,7 +49,8 @@ export async function payLocalCheckout({
     },
     body: payload,
   })
-  if (!response.ok) throw new AppError('unavailable', 'The payment could not be processed. Try again.')
+  if (!response.ok)
+    throw new AppError('unavailable', 'The payment could not be processed. Try again.')
   return { returnUrl }
 }
 

@@ -36,7 +36,10 @@ export function paymentsProvider(): PaymentsProvider {
     const { STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, LOCAL_WEBHOOK_SECRET } = env()
     globalForPayments.__autodoctorPayments =
       STRIPE_SECRET_KEY && STRIPE_WEBHOOK_SECRET
-        ? createStripeProvider({ secretKey: STRIPE_SECRET_KEY, webhookSecret: STRIPE_WEBHOOK_SECRET })
+        ? createStripeProvider({
+            secretKey: STRIPE_SECRET_KEY,
+            webhookSecret: STRIPE_WEBHOOK_SECRET,
+          })
         : createLocalProvider({ webhookSecret: LOCAL_WEBHOOK_SECRET })
   }
   return globalForPayments.__autodoctorPayments

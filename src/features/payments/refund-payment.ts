@@ -14,7 +14,13 @@ export async function refundPayment(paymentId: string): Promise<boolean> {
   const [payment] = await db
     .select()
     .from(payments)
-    .where(and(eq(payments.id, paymentId), isNotNull(payments.refundRequestedAt), isNull(payments.refundedAt)))
+    .where(
+      and(
+        eq(payments.id, paymentId),
+        isNotNull(payments.refundRequestedAt),
+        isNull(payments.refundedAt),
+      ),
+    )
   if (!payment) return false
   try {
     const { providerRefundId } = await paymentsProvider().refund({
@@ -33,7 +39,11 @@ export async function refundPayment(paymentId: string): Promise<boolean> {
         type: 'payment.refunded',
         actorId: null,
         subjectId: payment.sessionId ?? payment.checkoutId,
-        data: { paymentId: payment.id, amountCents: payment.amountCents, reason: payment.refundReason },
+        data: {
+          paymentId: payment.id,
+          amountCents: payment.amountCents,
+          reason: payment.refundReason,
+        },
       })
       return true
     })
@@ -48,7 +58,13 @@ export async function retryDueRefunds(): Promise<void> {
   const due = await getContext()
     .database.db.select({ id: payments.id })
     .from(payments)
-    .where(and(isNotNull(payments.refundRequestedAt), isNull(payments.refundedAt), lt(payments.refundRequestedAt, new Date(Date.now() - 60_000))))
+    .where(
+      and(
+        isNotNull(payments.refundRequestedAt),
+        isNull(payments.refundedAt),
+        lt(payments.refundRequestedAt, new Date(Date.now() - 60_000)),
+      ),
+    )
     .limit(50)
   for (const { id } of due) await refundPayment(id)
 }

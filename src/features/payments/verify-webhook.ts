@@ -6,7 +6,11 @@ import { logger } from '@/lib/logger'
 export const WEBHOOK_TOLERANCE_SECONDS = 300
 
 /** Verifies the signature over the raw body exactly as received and returns the event. */
-export function verifyWebhook(rawBody: string, signature: string | null, secret: string): Stripe.Event {
+export function verifyWebhook(
+  rawBody: string,
+  signature: string | null,
+  secret: string,
+): Stripe.Event {
   if (!signature) throw new AppError('bad_request', 'Missing Stripe-Signature header')
   try {
     return Stripe.webhooks.constructEvent(rawBody, signature, secret, WEBHOOK_TOLERANCE_SECONDS)

@@ -52,7 +52,11 @@ export type SessionWarningEvent = {
 /** Every acknowledgement has this shape. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 
-export type JoinResult = { state: SessionState; missed: ChatMessage[]; role: 'customer' | 'mechanic' | 'admin' }
+export type JoinResult = {
+  state: SessionState
+  missed: ChatMessage[]
+  role: 'customer' | 'mechanic' | 'admin'
+}
 
 export const roomOf = {
   session: (sessionId: string) => `session:${sessionId}`,

@@ -7,8 +7,8 @@ import { listMessages } from '@/features/chat/list-messages'
 import { applyPresence } from '@/features/sessions/apply-presence'
 import { getSessionAccessOrThrow } from '@/features/sessions/get-session-access'
 import { isTerminal } from '@/features/sessions/statuses'
-import { AppError } from '@/lib/errors'
 import type { ServerEnv } from '@/lib/env'
+import { AppError } from '@/lib/errors'
 import { logger } from '@/lib/logger'
 import { getContext } from '@/server/context'
 import { type JoinResult, roomOf } from './events'
@@ -18,10 +18,18 @@ import { withAck } from './socket-ack'
 
 export type RoomTracker = { timers: Set<NodeJS.Timeout> }
 
-const joinSchema = z.object({ sessionId: z.uuid(), lastMessageId: z.number().int().min(0).optional() })
+const joinSchema = z.object({
+  sessionId: z.uuid(),
+  lastMessageId: z.number().int().min(0).optional(),
+})
 const leaveSchema = z.object({ sessionId: z.uuid() })
 
-export function registerSessionHandlers(io: Server, socket: Socket, env: ServerEnv, tracker: RoomTracker): void {
+export function registerSessionHandlers(
+  io: Server,
+  socket: Socket,
+  env: ServerEnv,
+  tracker: RoomTracker,
+): void {
   const user = socket.data.user as SessionUser
   // Session rooms this socket is in as a participant (admins watch without counting as present).
   const joined = new Set<string>()
@@ -34,12 +42,16 @@ export function registerSessionHandlers(io: Server, socket: Socket, env: ServerE
         throw new AppError('conflict', 'This session has ended', { status: session.status })
       }
       if (session.status === 'pending') {
-        throw new AppError('conflict', 'No mechanic has accepted this request yet', { status: session.status })
+        throw new AppError('conflict', 'No mechanic has accepted this request yet', {
+          status: session.status,
+        })
       }
       await socket.join(roomOf.session(sessionId))
       if (role !== 'admin') {
         joined.add(sessionId)
-        socket.to(roomOf.session(sessionId)).emit('presence', { sessionId, userId: user.id, present: true })
+        socket
+          .to(roomOf.session(sessionId))
+          .emit('presence', { sessionId, userId: user.id, present: true })
         await syncPresence(sessionId, user.id)
       }
       const state = await buildSessionState(sessionId)
@@ -69,9 +81,15 @@ export function registerSessionHandlers(io: Server, socket: Socket, env: ServerE
       void (async () => {
         const present = await presentUserIds(sessionId)
         if (present.has(user.id)) return
-        io.to(roomOf.session(sessionId)).emit('presence', { sessionId, userId: user.id, present: false })
+        io.to(roomOf.session(sessionId)).emit('presence', {
+          sessionId,
+          userId: user.id,
+          present: false,
+        })
         await syncPresence(sessionId, null)
-      })().catch((error: unknown) => logger().error({ err: error, sessionId }, 'presence check failed'))
+      })().catch((error: unknown) =>
+        logger().error({ err: error, sessionId }, 'presence check failed'),
+      )
     }, env.PRESENCE_GRACE_SECONDS * 1000)
     tracker.timers.add(timer)
   }
@@ -87,7 +105,10 @@ async function syncPresence(sessionId: string, actorId: string | null): Promise<
   const present = await presentUserIds(sessionId)
   await applyPresence(
     sessionId,
-    { customer: present.has(session.customerId), mechanic: session.mechanicId ? present.has(session.mechanicId) : false },
+    {
+      customer: present.has(session.customerId),
+      mechanic: session.mechanicId ? present.has(session.mechanicId) : false,
+    },
     actorId,
   )
 }

@@ -35,9 +35,17 @@ export async function buildSessionState(sessionId: string): Promise<SessionState
     status: session.status,
     plan: session.plan,
     type: plans[session.plan].type,
-    customer: { id: session.customerId, name: row.customerName, present: present.has(session.customerId) },
+    customer: {
+      id: session.customerId,
+      name: row.customerName,
+      present: present.has(session.customerId),
+    },
     mechanic: session.mechanicId
-      ? { id: session.mechanicId, name: row.mechanicName ?? 'Mechanic', present: present.has(session.mechanicId) }
+      ? {
+          id: session.mechanicId,
+          name: row.mechanicName ?? 'Mechanic',
+          present: present.has(session.mechanicId),
+        }
       : null,
     durationSeconds: session.durationSeconds,
     startedAt: session.startedAt?.toISOString() ?? null,

@@ -14,7 +14,10 @@ export async function withAck<T>(ack: unknown, run: () => Promise<T>): Promise<v
     if (error instanceof AppError) {
       reply({ ok: false, error: { code: error.code, message: error.message, ...error.details } })
     } else if (error instanceof ZodError) {
-      reply({ ok: false, error: { code: 'validation_failed', message: error.issues[0]?.message ?? 'Invalid input' } })
+      reply({
+        ok: false,
+        error: { code: 'validation_failed', message: error.issues[0]?.message ?? 'Invalid input' },
+      })
     } else {
       logger().error({ err: error }, 'socket handler failed')
       reply({ ok: false, error: { code: 'internal', message: 'Something went wrong' } })

@@ -1,15 +1,15 @@
-import type { IncomingHttpHeaders, Server as HttpServer } from 'node:http'
+import type { Server as HttpServer, IncomingHttpHeaders } from 'node:http'
 import { createAdapter } from '@socket.io/postgres-adapter'
 import type pg from 'pg'
 import { Server, type Socket } from 'socket.io'
 import { trustedOrigins } from '@/features/auth/auth'
 import { getSessionUser, isApprovedMechanic, type SessionUser } from '@/features/auth/session-user'
+import { registerChatHandlers } from '@/features/chat/chat-handlers'
 import type { ServerEnv } from '@/lib/env'
 import { logger } from '@/lib/logger'
-import { registerChatHandlers } from '@/features/chat/chat-handlers'
 import { roomOf } from './events'
 import { setIo } from './io'
-import { registerSessionHandlers, type RoomTracker } from './session-handlers'
+import { type RoomTracker, registerSessionHandlers } from './session-handlers'
 
 export type SocketServer = { io: Server; close: () => Promise<void> }
 

@@ -27,9 +27,13 @@ export async function acceptRequest({
     const [busy] = await tx
       .select({ id: sessions.id })
       .from(sessions)
-      .where(and(eq(sessions.mechanicId, mechanicId), inArray(sessions.status, [...activeStatuses])))
+      .where(
+        and(eq(sessions.mechanicId, mechanicId), inArray(sessions.status, [...activeStatuses])),
+      )
     if (busy) {
-      throw new AppError('conflict', 'Finish your active session before taking another', { sessionId: busy.id })
+      throw new AppError('conflict', 'Finish your active session before taking another', {
+        sessionId: busy.id,
+      })
     }
     try {
       const result = await transitionSession(tx, {
@@ -43,7 +47,11 @@ export async function acceptRequest({
       return result.session
     } catch (error) {
       if (error instanceof AppError && error.code === 'conflict') {
-        throw new AppError('conflict', 'This request was already taken by another mechanic', error.details)
+        throw new AppError(
+          'conflict',
+          'This request was already taken by another mechanic',
+          error.details,
+        )
       }
       throw error
     }

@@ -39,11 +39,15 @@ export async function endSession({
       reason,
       expectedFrom,
       to: (current) =>
-        reason === 'request_expired' && current.status === 'pending' ? 'expired' : endStatusFor(current, now),
+        reason === 'request_expired' && current.status === 'pending'
+          ? 'expired'
+          : endStatusFor(current, now),
       patch: () => ({ endedAt: now, endReason: reason, pausedAt: null }),
     })
     const refundId =
-      result.session.status === 'completed' ? null : await requestBookingRefund(tx, sessionId, reason)
+      result.session.status === 'completed'
+        ? null
+        : await requestBookingRefund(tx, sessionId, reason)
     return { session: result.session, refundId }
   })
   if (refundId) await refundPayment(refundId)

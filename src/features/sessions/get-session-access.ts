@@ -23,7 +23,10 @@ export async function getSessionAccessOrThrow(
   return { session, role }
 }
 
-export function roleIn(session: Pick<SessionRow, 'customerId' | 'mechanicId'>, user: SessionUser): SessionRole | null {
+export function roleIn(
+  session: Pick<SessionRow, 'customerId' | 'mechanicId'>,
+  user: SessionUser,
+): SessionRole | null {
   if (session.customerId === user.id) return 'customer'
   if (session.mechanicId === user.id) return 'mechanic'
   if (user.role === 'admin') return 'admin'

@@ -76,7 +76,9 @@ export async function listSessions(filter: {
   }))
 }
 
-async function paymentsBySession(sessionIds: string[]): Promise<Map<string, { paid: number; refunded: number }>> {
+async function paymentsBySession(
+  sessionIds: string[],
+): Promise<Map<string, { paid: number; refunded: number }>> {
   const totals = new Map<string, { paid: number; refunded: number }>()
   if (sessionIds.length === 0) return totals
   const rows = await getContext()

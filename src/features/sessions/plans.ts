@@ -2,7 +2,13 @@
 export const plans = {
   chat: { id: 'chat', label: 'Chat', type: 'chat', minutes: 30, priceCents: 999 },
   video: { id: 'video', label: 'Video', type: 'video', minutes: 45, priceCents: 2999 },
-  diagnostic: { id: 'diagnostic', label: 'Diagnostic', type: 'video', minutes: 60, priceCents: 4999 },
+  diagnostic: {
+    id: 'diagnostic',
+    label: 'Diagnostic',
+    type: 'video',
+    minutes: 60,
+    priceCents: 4999,
+  },
 } as const
 
 export type PlanId = keyof typeof plans

@@ -6,12 +6,22 @@ import { checkouts, payments } from '@/db/schema'
  * Marks the booking payment of a session that ended without the service (expired, cancelled) for
  * refund, in the same transaction as the status change. The refund itself runs after commit.
  */
-export async function requestBookingRefund(tx: Transaction, sessionId: string, reason: string): Promise<string | null> {
+export async function requestBookingRefund(
+  tx: Transaction,
+  sessionId: string,
+  reason: string,
+): Promise<string | null> {
   const [payment] = await tx
     .select({ id: payments.id })
     .from(payments)
     .innerJoin(checkouts, eq(checkouts.id, payments.checkoutId))
-    .where(and(eq(payments.sessionId, sessionId), eq(checkouts.kind, 'booking'), isNull(payments.refundRequestedAt)))
+    .where(
+      and(
+        eq(payments.sessionId, sessionId),
+        eq(checkouts.kind, 'booking'),
+        isNull(payments.refundRequestedAt),
+      ),
+    )
   if (!payment) return null
   await tx
     .update(payments)

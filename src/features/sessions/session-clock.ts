@@ -12,11 +12,17 @@ export function goLivePatch(session: SessionRow, now: Date): Partial<SessionRow>
     }
   }
   const pausedFor = session.pausedAt ? now.getTime() - session.pausedAt.getTime() : 0
-  return { expiresAt: new Date(session.expiresAt.getTime() + Math.max(0, pausedFor)), pausedAt: null }
+  return {
+    expiresAt: new Date(session.expiresAt.getTime() + Math.max(0, pausedFor)),
+    pausedAt: null,
+  }
 }
 
 /** Milliseconds left: frozen while paused, never negative. */
-export function remainingMs(session: Pick<SessionRow, 'expiresAt' | 'pausedAt' | 'durationSeconds' | 'startedAt'>, now: Date): number {
+export function remainingMs(
+  session: Pick<SessionRow, 'expiresAt' | 'pausedAt' | 'durationSeconds' | 'startedAt'>,
+  now: Date,
+): number {
   if (!session.expiresAt) return session.durationSeconds * 1000
   const reference = session.pausedAt ?? now
   return Math.max(0, session.expiresAt.getTime() - reference.getTime())

@@ -22,5 +22,7 @@ export function isTerminal(status: SessionStatus): boolean {
 
 /** The room is open (participants may enter, chat and see the clock). */
 export function isRoomOpen(status: SessionStatus): boolean {
-  return status === 'accepted' || status === 'waiting' || status === 'live' || status === 'reconnecting'
+  return (
+    status === 'accepted' || status === 'waiting' || status === 'live' || status === 'reconnecting'
+  )
 }

@@ -51,7 +51,8 @@ export async function transitionSession(
     .set({ ...input.patch?.(current), status: to, statusChangedAt: sql`now()` })
     .where(and(eq(sessions.id, current.id), eq(sessions.status, current.status)))
     .returning()
-  if (!session) throw new AppError('conflict', 'The session changed; try again', { status: current.status })
+  if (!session)
+    throw new AppError('conflict', 'The session changed; try again', { status: current.status })
 
   await logEvent(tx, {
     type: 'session.transition',

@@ -14,7 +14,8 @@ export function getSocket(): Socket {
   if (!socket) {
     socket = io({ transports: ['websocket'], withCredentials: true })
     socket.on('connect', () => {
-      for (const [sessionId, room] of rooms) if (room.listeners.size > 0) void emitJoin(sessionId, room)
+      for (const [sessionId, room] of rooms)
+        if (room.listeners.size > 0) void emitJoin(sessionId, room)
     })
   }
   return socket
@@ -72,7 +73,8 @@ async function emitJoin(sessionId: string, room: Room, only?: RoomListener): Pro
     for (const message of response.data.missed) noteMessageSeen(sessionId, message.id)
     for (const listener of targets) listener.onJoined(response.data)
   } catch {
-    for (const listener of targets) listener.onError({ code: 'timeout', message: 'The server did not answer' })
+    for (const listener of targets)
+      listener.onError({ code: 'timeout', message: 'The server did not answer' })
   }
 }
 
@@ -80,7 +82,10 @@ export async function emitWithAck<T>(event: string, payload: unknown): Promise<A
   try {
     return await getSocket().timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)
   } catch {
-    return { ok: false, error: { code: 'timeout', message: 'No answer from the server. Check your connection.' } }
+    return {
+      ok: false,
+      error: { code: 'timeout', message: 'No answer from the server. Check your connection.' },
+    }
   }
 }
 

@@ -58,8 +58,11 @@ export function useSessionRoom(sessionId: string, selfName: string, selfId: stri
       if (incoming.length === 0) return
       for (const message of incoming) noteMessageSeen(sessionId, message.id)
       setMessages((current) => {
-        const byClientId = new Map(current.map((message) => [`${message.senderId}:${message.clientId}`, message]))
-        for (const message of incoming) byClientId.set(`${message.senderId}:${message.clientId}`, message)
+        const byClientId = new Map(
+          current.map((message) => [`${message.senderId}:${message.clientId}`, message]),
+        )
+        for (const message of incoming)
+          byClientId.set(`${message.senderId}:${message.clientId}`, message)
         return [...byClientId.values()].sort((a, b) => order(a) - order(b))
       })
     },
@@ -69,9 +72,11 @@ export function useSessionRoom(sessionId: string, selfName: string, selfId: stri
   useEffect(() => {
     const socket = getSocket()
     const onState = (next: SessionState) => next.sessionId === sessionId && applyState(next)
-    const onMessage = (message: ChatMessage) => message.sessionId === sessionId && mergeMessages([message])
+    const onMessage = (message: ChatMessage) =>
+      message.sessionId === sessionId && mergeMessages([message])
     const onEnded = (event: SessionEndedEvent) => event.sessionId === sessionId && setEnded(event)
-    const onWarning = (event: SessionWarningEvent) => event.sessionId === sessionId && setWarning(event)
+    const onWarning = (event: SessionWarningEvent) =>
+      event.sessionId === sessionId && setWarning(event)
     const onExtended = (event: ExtendedEvent) => {
       if (event.sessionId !== sessionId) return
       setServerOffsetMs(Date.parse(event.serverNow) - Date.now())
@@ -91,7 +96,13 @@ export function useSessionRoom(sessionId: string, selfName: string, selfId: stri
       if (event.typing) {
         timers.set(
           event.userId,
-          setTimeout(() => setTypingUsers((current) => current.filter((person) => person.userId !== event.userId)), 6000),
+          setTimeout(
+            () =>
+              setTypingUsers((current) =>
+                current.filter((person) => person.userId !== event.userId),
+              ),
+            6000,
+          ),
         )
       }
     }
@@ -138,7 +149,9 @@ export function useSessionRoom(sessionId: string, selfName: string, selfId: stri
         return true
       }
       setMessages((current) =>
-        current.map((message) => (message.clientId === clientId && message.pending ? { ...message, failed: true } : message)),
+        current.map((message) =>
+          message.clientId === clientId && message.pending ? { ...message, failed: true } : message,
+        ),
       )
       return false
     },
@@ -166,10 +179,14 @@ export function useSessionRoom(sessionId: string, selfName: string, selfId: stri
 
   const retry = useCallback(
     async (clientId: string) => {
-      const message = messages.find((candidate) => candidate.clientId === clientId && candidate.failed)
+      const message = messages.find(
+        (candidate) => candidate.clientId === clientId && candidate.failed,
+      )
       if (!message) return false
       setMessages((current) =>
-        current.map((candidate) => (candidate.clientId === clientId ? { ...candidate, failed: false } : candidate)),
+        current.map((candidate) =>
+          candidate.clientId === clientId ? { ...candidate, failed: false } : candidate,
+        ),
       )
       return deliver(clientId, message.body)
     },
@@ -182,8 +199,36 @@ export function useSessionRoom(sessionId: string, selfName: string, selfId: stri
   )
 
   return useMemo(
-    () => ({ state, role, messages, connection, error, serverOffsetMs, typing, ended, warning, extended, send, retry, setTyping }),
-    [state, role, messages, connection, error, serverOffsetMs, typing, ended, warning, extended, send, retry, setTyping],
+    () => ({
+      state,
+      role,
+      messages,
+      connection,
+      error,
+      serverOffsetMs,
+      typing,
+      ended,
+      warning,
+      extended,
+      send,
+      retry,
+      setTyping,
+    }),
+    [
+      state,
+      role,
+      messages,
+      connection,
+      error,
+      serverOffsetMs,
+      typing,
+      ended,
+      warning,
+      extended,
+      send,
+      retry,
+      setTyping,
+    ],
   )
 }
 

@@ -8,6 +8,7 @@ const statusFilter = z.array(z.enum(sessionStatuses))
 
 export const GET = apiRoute({ access: 'admin' }, async ({ req }) => {
   const parsed = statusFilter.safeParse(new URL(req.url).searchParams.getAll('status'))
-  if (!parsed.success) throw new AppError('validation_failed', `status must be one of ${sessionStatuses.join(', ')}`)
+  if (!parsed.success)
+    throw new AppError('validation_failed', `status must be one of ${sessionStatuses.join(', ')}`)
   return { sessions: await listSessions({ statuses: parsed.data, limit: 500 }) }
 })

@@ -12,7 +12,10 @@ export const GET = apiRoute({ access: 'signed-in', params: idParams }, async ({ 
 export const POST = apiRoute(
   { access: 'customer', params: idParams, body: extensionRequestSchema },
   async ({ user, params, body }) => {
-    const checkout = await createExtensionCheckout(user, { sessionId: params.id, option: body.option })
+    const checkout = await createExtensionCheckout(user, {
+      sessionId: params.id,
+      option: body.option,
+    })
     return Response.json({ checkout }, { status: 201 })
   },
 )
