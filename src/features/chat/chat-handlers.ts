@@ -21,13 +21,11 @@ export function registerChatHandlers(socket: Socket): void {
     if (!parsed.success) return
     const room = roomOf.session(parsed.data.sessionId)
     if (!socket.rooms.has(room) || user.role === 'admin') return
-    socket
-      .to(room)
-      .emit('chat:typing', {
-        sessionId: parsed.data.sessionId,
-        userId: user.id,
-        name: user.name,
-        typing: parsed.data.typing,
-      })
+    socket.to(room).emit('chat:typing', {
+      sessionId: parsed.data.sessionId,
+      userId: user.id,
+      name: user.name,
+      typing: parsed.data.typing,
+    })
   })
 }
