@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { EnvError, env } from '@/lib/env'
 import { logger } from '@/lib/logger'
 import { startServer } from '@/server/start-server'
@@ -5,6 +6,8 @@ import { startServer } from '@/server/start-server'
 const dev = process.argv.includes('--dev')
 
 async function main(): Promise<void> {
+  // Values already in the environment win over the file, as with any dotenv loader.
+  if (existsSync('.env')) process.loadEnvFile('.env')
   try {
     env()
   } catch (error) {
@@ -37,6 +40,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  logger().fatal({ err: error }, 'failed to start')
+  const code = (error as { code?: string }).code
+  if (code === 'EADDRINUSE') {
+    console.error(`Port ${env().PORT} is already in use. Stop the other process or set PORT.`)
+  } else {
+    logger().fatal({ err: error }, 'failed to start')
+  }
   process.exit(1)
 })

@@ -37,8 +37,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const client = await pool.connect()
     try {
       await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID])
-      await migratePg(drizzlePg({ client, casing: 'snake_case' }), { migrationsFolder })
-      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID])
+      try {
+        await migratePg(drizzlePg({ client, casing: 'snake_case' }), { migrationsFolder })
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID])
+      }
     } finally {
       client.release()
     }

@@ -1,7 +1,11 @@
 import type { ServerResponse } from 'node:http'
 
 /** Headers on every response. Next's inline bootstrap scripts need 'unsafe-inline'. */
-export function setSecurityHeaders(res: ServerResponse, { dev }: { dev: boolean }): void {
+export function setSecurityHeaders(
+  res: ServerResponse,
+  { dev, https }: { dev: boolean; https: boolean },
+): void {
+  if (https) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,

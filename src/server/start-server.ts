@@ -35,7 +35,7 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
     stampClientIp(req, env.trustProxy)
     req.headers[REQUEST_ID_HEADER] = crypto.randomUUID()
     res.setHeader('X-Request-Id', req.headers[REQUEST_ID_HEADER])
-    setSecurityHeaders(res, { dev })
+    setSecurityHeaders(res, { dev, https: env.appUrl.startsWith('https:') })
     handle(req, res).catch((error: unknown) => {
       logger().error({ err: error }, 'request failed')
       if (!res.headersSent) res.writeHead(500).end()
@@ -45,7 +45,13 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
   const sockets = createSocketServer(server, { env, pool: context.database.pool })
   const loops = startLoops({ sweepIntervalMs: env.SWEEP_INTERVAL_MS })
 
-  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(env.PORT, env.HOST, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
   const url = env.appUrl
   logger().info(
     { url, database: context.database.kind, mode: dev ? 'development' : 'production' },

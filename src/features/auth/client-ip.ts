@@ -5,9 +5,11 @@ export const CLIENT_IP_HEADER = 'x-autodoctor-client-ip'
 
 export function clientIpOf(req: IncomingMessage, trustProxy: boolean): string {
   if (trustProxy) {
+    // The proxy appends the address it saw; anything before it came from the client.
     const forwarded = req.headers['x-forwarded-for']
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim()
-    if (first) return first
+    const joined = Array.isArray(forwarded) ? forwarded.join(',') : forwarded
+    const nearest = joined?.split(',').at(-1)?.trim()
+    if (nearest) return nearest
   }
   return req.socket.remoteAddress ?? 'unknown'
 }

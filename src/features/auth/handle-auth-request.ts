@@ -28,18 +28,21 @@ export async function handleAuthRequest(req: Request): Promise<Response> {
 async function signInWithThrottle(req: Request): Promise<Response> {
   const email = await emailOf(req.clone())
   const ip = clientIpFromHeaders(req.headers)
-  if (email) await assertSignInAllowed(email, ip)
+  await assertSignInAllowed(email, ip)
   const response = await getContext().auth.handler(req)
-  if (email && response.status === 401) await recordSignInFailure(email, ip)
+  if (response.status === 401) await recordSignInFailure(email, ip)
   if (email && response.ok) await clearAccountFailures(email)
   return response
 }
 
+/** The email from a JSON or form body (the auth library accepts both); null if there is none. */
 async function emailOf(req: Request): Promise<string | null> {
+  const text = await req.text().catch(() => '')
+  let email: unknown = null
   try {
-    const body = (await req.json()) as { email?: unknown }
-    return typeof body.email === 'string' ? body.email : null
+    email = (JSON.parse(text) as { email?: unknown }).email
   } catch {
-    return null
+    email = new URLSearchParams(text).get('email')
   }
+  return typeof email === 'string' && email.trim() !== '' ? email : null
 }

@@ -25,43 +25,39 @@ export const demoUsers = [
   },
 ] as const satisfies readonly { role: Role; name: string; email: string; password: string }[]
 
-/** Creates the demo accounts that are missing; safe to run on every start. */
+/** Creates the demo accounts that are missing and finishes any half-made one; safe on every start. */
 export async function seedDemoUsers(): Promise<void> {
   const { auth, database } = getContext()
   const { db } = database
+  const findId = async (email: string) =>
+    (await db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]?.id
   for (const demo of demoUsers) {
-    const [existing] = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.email, demo.email))
-    if (existing) continue
-    let userId: string
-    try {
-      const { user } = await auth.api.signUpEmail({
-        body: { name: demo.name, email: demo.email, password: demo.password },
-      })
-      userId = user.id
-    } catch (error) {
-      // Another instance starting at the same moment may have created it first.
-      const [created] = await db
-        .select({ id: users.id })
-        .from(users)
-        .where(eq(users.email, demo.email))
-      if (!created) throw error
-      continue
-    }
-    await db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({ role: demo.role, emailVerified: true })
-        .where(eq(users.id, userId))
-      if (demo.role === 'mechanic') {
-        await tx.insert(mechanicProfiles).values({
-          userId,
-          yearsExperience: 12,
-          specialties: ['Engine', 'Diagnostics', 'Electrical'],
-          approvedAt: new Date(),
+    let userId = await findId(demo.email)
+    if (!userId) {
+      try {
+        const { user } = await auth.api.signUpEmail({
+          body: { name: demo.name, email: demo.email, password: demo.password },
         })
+        userId = user.id
+      } catch (error) {
+        // Another instance starting at the same moment may have created it first.
+        userId = await findId(demo.email)
+        if (!userId) throw error
+      }
+    }
+    const id = userId
+    await db.transaction(async (tx) => {
+      await tx.update(users).set({ role: demo.role, emailVerified: true }).where(eq(users.id, id))
+      if (demo.role === 'mechanic') {
+        await tx
+          .insert(mechanicProfiles)
+          .values({
+            userId: id,
+            yearsExperience: 12,
+            specialties: ['Engine', 'Diagnostics', 'Electrical'],
+            approvedAt: new Date(),
+          })
+          .onConflictDoNothing()
       }
     })
   }

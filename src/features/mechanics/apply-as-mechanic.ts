@@ -21,10 +21,14 @@ export async function applyAsMechanic(
     asResponse: true,
   })
   if (!authResponse.ok) {
-    if (authResponse.status === 422 || authResponse.status === 400) {
+    const failure = (await authResponse.json().catch(() => ({}))) as {
+      code?: string
+      message?: string
+    }
+    if (failure.code?.startsWith('USER_ALREADY_EXISTS')) {
       throw new AppError('conflict', 'An account with this email already exists')
     }
-    throw new AppError('bad_request', 'Could not create the account')
+    throw new AppError('validation_failed', failure.message ?? 'Could not create the account')
   }
   const { user } = (await authResponse.clone().json()) as { user: { id: string } }
   try {

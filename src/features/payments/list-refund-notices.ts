@@ -26,7 +26,13 @@ export async function listRefundNotices(customerId: string): Promise<RefundNotic
     })
     .from(payments)
     .innerJoin(checkouts, eq(checkouts.id, payments.checkoutId))
-    .where(and(eq(checkouts.customerId, customerId), isNotNull(payments.refundedAt), gt(payments.refundedAt, since)))
+    .where(
+      and(
+        eq(checkouts.customerId, customerId),
+        isNotNull(payments.refundedAt),
+        gt(payments.refundedAt, since),
+      ),
+    )
     .orderBy(desc(payments.refundedAt))
     .limit(10)
   return rows.map((row) => ({
