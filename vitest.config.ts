@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config'
+
+const onPostgres = process.env.TEST_DATABASE === 'postgres'
+
+export default defineConfig({
+  resolve: { tsconfigPaths: true },
+  test: {
+    include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', TZ: 'UTC' },
+    globalSetup: onPostgres ? ['tests/support/postgres-global-setup.ts'] : [],
+    // Password hashing and opening a database per file are slow on small CI machines.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+})
