@@ -70,10 +70,16 @@ describe('parseEnv', () => {
     expect(message).toContain('AUTH_SECRET: must be at least 32 characters')
   })
 
-  test('production on a real database needs its own AUTH_SECRET and does not seed demo users', () => {
-    const base = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u@h/db' }
+  test('a public (https) production deployment needs its own AUTH_SECRET and does not seed demo users', () => {
+    const base = {
+      NODE_ENV: 'production',
+      APP_URL: 'https://autodoctor.example',
+      DATABASE_URL: 'postgres://u@h/db',
+    }
 
-    expect(() => parseEnv(base)).toThrow('AUTH_SECRET: required in production with DATABASE_URL')
+    expect(() => parseEnv(base)).toThrow(
+      'AUTH_SECRET: required in production when APP_URL is https',
+    )
     const secret = 's'.repeat(32)
     const env = parseEnv({ ...base, AUTH_SECRET: secret })
     expect(env.authSecret).toBe(secret)
@@ -81,6 +87,14 @@ describe('parseEnv', () => {
     expect(parseEnv({ ...base, AUTH_SECRET: secret, SEED_DEMO_USERS: 'true' }).seedDemoUsers).toBe(
       true,
     )
+  })
+
+  test('a local production run on a real database starts as is, with the demo users', () => {
+    const env = parseEnv({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1/autodoctor',
+    })
+    expect(env.seedDemoUsers).toBe(true)
   })
 
   test('production on the embedded database still seeds demo users', () => {

@@ -18,9 +18,9 @@ const serverEnvSchema = z.object({
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://')),
   /** Where embedded data lives (PGlite, local files, local mail). */
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
-  /** Secret for session cookies and signed URLs. Required in production. */
+  /** Secret for session cookies and signed URLs. Required in production when APP_URL is https. */
   AUTH_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
-  /** Seed the demo accounts on start. Default: on unless NODE_ENV=production with DATABASE_URL. */
+  /** Seed the demo accounts on start. Default: on, except on a public (https APP_URL) deployment. */
   SEED_DEMO_USERS: optional(z.enum(['true', 'false'])),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
@@ -77,18 +77,18 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
       'Invalid environment:\n  STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET: set both or neither',
     )
   }
-  if (isProduction && env.DATABASE_URL && !env.AUTH_SECRET) {
+  // A public deployment (https) must bring its own secret; a local run uses the built-in one.
+  const isPublic = env.APP_URL?.startsWith('https:') ?? false
+  if (isProduction && isPublic && !env.AUTH_SECRET) {
     throw new EnvError(
-      'Invalid environment:\n  AUTH_SECRET: required in production with DATABASE_URL',
+      'Invalid environment:\n  AUTH_SECRET: required in production when APP_URL is https',
     )
   }
   return {
     ...env,
     appUrl: env.APP_URL ?? `http://localhost:${env.PORT}`,
     authSecret: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
-    seedDemoUsers: env.SEED_DEMO_USERS
-      ? env.SEED_DEMO_USERS === 'true'
-      : !(isProduction && env.DATABASE_URL),
+    seedDemoUsers: env.SEED_DEMO_USERS ? env.SEED_DEMO_USERS === 'true' : !isPublic,
     trustProxy: env.TRUST_PROXY === 'true',
   }
 }
