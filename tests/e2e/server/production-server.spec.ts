@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { request as httpRequest } from 'node:http'
 import { expect, test } from '@playwright/test'
 import { createTestDatabase } from '../../support/postgres'
@@ -128,27 +127,41 @@ test('SIGTERM lets a request that is still uploading finish, then exits cleanly'
   }
 })
 
-test('the server runs on PostgreSQL from DATABASE_URL', async () => {
+test('with only DATABASE_URL set, the server runs on PostgreSQL and keeps data across restarts', async () => {
   const database = await createTestDatabase('autodoctor_e2e')
   const dataDir = makeDataDir('postgres')
+  const port = await freePort()
   try {
-    const server = await startProductionServer({
-      port: await freePort(),
+    const first = await startProductionServer({
+      port,
       dataDir,
-      env: {
-        DATABASE_URL: database.url,
-        AUTH_SECRET: randomBytes(32).toString('hex'),
-        SEED_DEMO_USERS: 'true',
-      },
+      env: { DATABASE_URL: database.url },
     })
+    const credentials = { email: uniqueEmail('customer'), password: 'survives-on-postgres' }
     try {
-      const health = await fetch(`${server.url}/api/health`)
+      const health = await fetch(`${first.url}/api/health`)
       expect(health.status).toBe(200)
       expect(await health.json()).toMatchObject({ status: 'ok', db: 'ok' })
-      expect(server.output()).toContain('"database":"postgres"')
-      expect(await signIn(server, demo.admin)).toBe(200)
+      expect(first.output()).toContain('"database":"postgres"')
+      expect(await signIn(first, demo.admin)).toBe(200)
+      const signUp = await fetch(`${first.url}/api/auth/sign-up/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: first.url },
+        body: JSON.stringify({ name: 'Paula Postgres', ...credentials }),
+      })
+      expect(signUp.status).toBe(200)
     } finally {
-      expect(await server.stop()).toBe(0)
+      expect(await first.stop()).toBe(0)
+    }
+    const second = await startProductionServer({
+      port,
+      dataDir,
+      env: { DATABASE_URL: database.url },
+    })
+    try {
+      expect(await signIn(second, credentials)).toBe(200)
+    } finally {
+      expect(await second.stop()).toBe(0)
     }
   } finally {
     removeDataDir(dataDir)
