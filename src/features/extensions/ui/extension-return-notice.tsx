@@ -1,0 +1,38 @@
+'use client'
+
+import { usePathname, useRouter, useSearchParams } from 'next/navigation'
+import { useEffect, useRef, useState } from 'react'
+import { Alert } from '@/components/ui'
+import { callApi } from '@/lib/api-client'
+
+/**
+ * Back from the extension checkout: a cancelled one is closed on our side (so it can no longer be
+ * paid), and the customer is told what happened. The query string is then cleaned up.
+ */
+export function ExtensionReturnNotice() {
+  const params = useSearchParams()
+  const router = useRouter()
+  const pathname = usePathname()
+  const outcome = params.get('extension')
+  const checkoutId = params.get('checkout')
+  const [message, setMessage] = useState<{ tone: 'success' | 'info'; text: string } | null>(null)
+  const handled = useRef(false)
+
+  useEffect(() => {
+    if (handled.current || !outcome) return
+    handled.current = true
+    if (outcome === 'paid') {
+      setMessage({
+        tone: 'success',
+        text: 'Payment received — the extra time appears on the clock as soon as it is confirmed.',
+      })
+    } else if (outcome === 'cancelled') {
+      setMessage({ tone: 'info', text: 'Extension cancelled — you were not charged.' })
+      if (checkoutId) void callApi(`/api/checkouts/${checkoutId}/cancel`)
+    }
+    router.replace(pathname, { scroll: false })
+  }, [outcome, checkoutId, pathname, router])
+
+  if (!message) return null
+  return <Alert tone={message.tone}>{message.text}</Alert>
+}
