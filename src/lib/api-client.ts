@@ -1,7 +1,14 @@
 /** Browser helper for our JSON API: one result shape for every call, success or failure. */
 export type ApiResult<T> =
   | { ok: true; status: number; data: T }
-  | { ok: false; status: number; code: string; message: string }
+  | {
+      ok: false
+      status: number
+      code: string
+      message: string
+      /** Whatever else the error carried: `issues` on a 422, the current `status` on a 409. */
+      details: Record<string, unknown>
+    }
 
 export async function callApi<T>(
   url: string,
@@ -21,6 +28,7 @@ export async function callApi<T>(
       status: 0,
       code: 'network',
       message: 'Could not reach AutoDoctor. Check your connection and try again.',
+      details: {},
     }
   }
   const payload: unknown = await response.json().catch(() => null)
@@ -29,13 +37,17 @@ export async function callApi<T>(
 }
 
 /** Our routes answer `{ error: { code, message } }`; the auth library answers `{ code, message }`. */
-function errorOf(payload: unknown, status: number): { code: string; message: string } {
+function errorOf(
+  payload: unknown,
+  status: number,
+): { code: string; message: string; details: Record<string, unknown> } {
   const body = (payload ?? {}) as {
-    error?: { code?: string; message?: string }
+    error?: { code?: string; message?: string } & Record<string, unknown>
     code?: string
     message?: string
   }
   const code = body.error?.code ?? body.code ?? String(status)
   const message = body.error?.message ?? body.message ?? 'Something went wrong. Please try again.'
-  return { code, message }
+  const { code: _code, message: _message, ...details } = body.error ?? {}
+  return { code, message, details }
 }

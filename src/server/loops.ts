@@ -22,12 +22,15 @@ function every(intervalMs: number, name: string, run: () => Promise<unknown>): L
   let timer: NodeJS.Timeout | undefined
   let current: Promise<unknown> = Promise.resolve()
   const tick = () => {
+    const started = Date.now()
     current = run()
       .catch((error: unknown) =>
         logger().error({ err: error, loop: name }, 'background loop failed'),
       )
       .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs)
+        // Counted from the start of the pass: a slow pass must not push the next one further out.
+        const wait = Math.max(0, intervalMs - (Date.now() - started))
+        if (!stopped) timer = setTimeout(tick, wait)
       })
   }
   timer = setTimeout(tick, intervalMs)

@@ -1,17 +1,105 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { AppShell, PageTitle } from '@/components/app-shell'
-import { Card } from '@/components/ui'
+import { Alert, Card } from '@/components/ui'
 import { requirePageUser } from '@/features/auth/require-page-user'
+import { BookingForm } from '@/features/booking/ui/booking-form'
+import { planChoices } from '@/features/booking/ui/plan-choices'
+import { listRefundNotices } from '@/features/payments/list-refund-notices'
+import { CheckoutCancelledNotice } from '@/features/payments/ui/checkout-cancelled-notice'
+import { listSessions } from '@/features/sessions/list-sessions'
+import { isTerminal } from '@/features/sessions/statuses'
+import { toActiveSessionView } from '@/features/sessions/ui/dashboard/active-session-view'
+import { CustomerActiveSession } from '@/features/sessions/ui/dashboard/customer-active-session'
+import { formatCents } from '@/features/sessions/ui/dashboard/format'
+import { LiveRefresh } from '@/features/sessions/ui/dashboard/live-refresh'
+import { SessionTable } from '@/features/sessions/ui/dashboard/session-table'
 
 export const metadata: Metadata = { title: 'Your dashboard' }
 
-export default async function CustomerDashboardPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
+
+export default async function CustomerDashboardPage({
+  searchParams,
+}: {
+  searchParams: SearchParams
+}) {
   const user = await requirePageUser({ role: 'customer', path: '/customer' })
+  const query = await searchParams
+  const [sessions, refunds] = await Promise.all([
+    listSessions({ userId: user.id, limit: 50 }),
+    listRefundNotices(user.id),
+  ])
+  const active = sessions.find((session) => !isTerminal(session.status))
+  const history = sessions.filter((session) => isTerminal(session.status))
+  const latest = sessions[0]
+  const expired = latest?.status === 'expired' ? latest : null
+  const otherRefunds = refunds.filter((refund) => refund.sessionId !== expired?.id)
+  const booked = one(query.booked)
+  const cancelled = one(query.cancelled)
+  const ended = one(query.ended)
+
   return (
     <AppShell user={user}>
+      <LiveRefresh />
       <PageTitle title={`Hi, ${user.name}`} subtitle="Get live help from a mechanic." />
+
+      <div className="space-y-3 empty:hidden" data-testid="notices">
+        {booked && (!active || active.status === 'pending') && (
+          <Alert tone="success">Payment received — we're finding you a mechanic.</Alert>
+        )}
+        {cancelled && <CheckoutCancelledNotice checkoutId={cancelled} />}
+        {ended && (
+          <Alert tone="info">
+            Your session has ended.{' '}
+            <Link
+              href={`/sessions/${encodeURIComponent(ended)}`}
+              className="font-semibold underline"
+            >
+              View the session
+            </Link>
+          </Alert>
+        )}
+        {expired && !active && (
+          <Alert tone="info">
+            No mechanic was available — you have been refunded{' '}
+            {formatCents(expired.refundedCents || expired.paidCents)}.
+          </Alert>
+        )}
+      </div>
+
+      {active ? (
+        <CustomerActiveSession session={toActiveSessionView(active, 'customer')} />
+      ) : (
+        <Card title="Book a session">
+          <BookingForm plans={planChoices()} />
+        </Card>
+      )}
+
+      {otherRefunds.length > 0 && (
+        <Card title="Refunds">
+          <ul className="space-y-2 text-sm text-slate-700" data-testid="refund-notices">
+            {otherRefunds.map((refund) => (
+              <li key={refund.paymentId}>{refund.message}</li>
+            ))}
+          </ul>
+        </Card>
+      )}
+
       <Card title="Your sessions">
-        <p className="text-slate-600">You have no sessions yet.</p>
+        {history.length === 0 ? (
+          <p className="text-slate-600">
+            {active ? 'No past sessions yet.' : 'You have no sessions yet.'}
+          </p>
+        ) : (
+          <SessionTable
+            sessions={history}
+            caption="Your past sessions"
+            columns={['session', 'status', 'requested', 'duration', 'mechanic', 'payment']}
+          />
+        )}
       </Card>
     </AppShell>
   )

@@ -1,27 +1,76 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { AppShell, PageTitle } from '@/components/app-shell'
 import { Alert, Card } from '@/components/ui'
 import { requirePageUser } from '@/features/auth/require-page-user'
 import { isApprovedMechanic } from '@/features/auth/session-user'
+import { listQueue } from '@/features/sessions/list-queue'
+import { listSessions } from '@/features/sessions/list-sessions'
+import { isTerminal } from '@/features/sessions/statuses'
+import { toActiveSessionView } from '@/features/sessions/ui/dashboard/active-session-view'
+import { MechanicActiveSession } from '@/features/sessions/ui/dashboard/mechanic-active-session'
+import { RequestQueue } from '@/features/sessions/ui/dashboard/request-queue'
+import { SessionTable } from '@/features/sessions/ui/dashboard/session-table'
 
 export const metadata: Metadata = { title: 'Mechanic dashboard' }
 
-export default async function MechanicDashboardPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>
+
+export default async function MechanicDashboardPage({
+  searchParams,
+}: {
+  searchParams: SearchParams
+}) {
   const user = await requirePageUser({ role: 'mechanic', path: '/mechanic' })
   const approved = await isApprovedMechanic(user.id)
-  return (
-    <AppShell user={user}>
-      <PageTitle title="Mechanic dashboard" subtitle={`Signed in as ${user.name}`} />
-      {approved ? (
-        <Card title="Request queue">
-          <p className="text-slate-600">No requests are waiting right now.</p>
-        </Card>
-      ) : (
+  if (!approved) {
+    return (
+      <AppShell user={user}>
+        <PageTitle title="Mechanic dashboard" subtitle={`Signed in as ${user.name}`} />
         <Alert tone="info">
           Your application is awaiting approval. An administrator will review it shortly; once
           approved, paid requests will appear here.
         </Alert>
+      </AppShell>
+    )
+  }
+
+  const { ended } = await searchParams
+  const endedId = Array.isArray(ended) ? ended[0] : ended
+  const [sessions, queue] = await Promise.all([
+    listSessions({ userId: user.id, limit: 50 }),
+    listQueue(),
+  ])
+  const active = sessions.find((session) => !isTerminal(session.status))
+  const history = sessions.filter((session) => isTerminal(session.status))
+
+  return (
+    <AppShell user={user}>
+      <PageTitle title="Mechanic dashboard" subtitle={`Signed in as ${user.name}`} />
+      {endedId && (
+        <Alert tone="info">
+          Your session has ended.{' '}
+          <Link
+            href={`/sessions/${encodeURIComponent(endedId)}`}
+            className="font-semibold underline"
+          >
+            View the session
+          </Link>
+        </Alert>
       )}
+      {active && <MechanicActiveSession session={toActiveSessionView(active, 'mechanic')} />}
+      <RequestQueue initialRequests={queue} activeSessionId={active?.id ?? null} />
+      <Card title="Your sessions">
+        {history.length === 0 ? (
+          <p className="text-slate-600">You have not had any sessions yet.</p>
+        ) : (
+          <SessionTable
+            sessions={history}
+            caption="Your past sessions"
+            columns={['session', 'status', 'requested', 'duration', 'customer', 'vehicle']}
+          />
+        )}
+      </Card>
     </AppShell>
   )
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Transaction } from '@/db/client'
-import { checkouts, payments, sessions } from '@/db/schema'
+import { checkouts, payments, sessions, users } from '@/db/schema'
 import { logEvent } from '@/features/events/log-event'
 import { type PlanId, plans } from '@/features/sessions/plans'
 import { activeStatuses } from '@/features/sessions/statuses'
@@ -27,6 +27,13 @@ export async function fulfillBooking(
   providerPaymentId: string,
 ): Promise<BookingOutcome> {
   const details = checkout.details as BookingDetails
+  // Two paid bookings of one customer may arrive at once: the second waits here until the first
+  // commits, then finds its session and refunds instead of tripping the one-active index.
+  await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.id, checkout.customerId))
+    .for('update')
   const [payment] = await tx
     .insert(payments)
     .values({

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { checkouts } from '@/db/schema'
+import { isUuid } from '@/features/sessions/get-session-access'
 import { AppError } from '@/lib/errors'
 import { getContext } from '@/server/context'
 import { paymentsProvider } from './provider'
@@ -8,7 +9,9 @@ import { signWebhookPayload } from './verify-webhook'
 type Checkout = typeof checkouts.$inferSelect
 
 export async function getLocalCheckout(checkoutId: string, customerId: string): Promise<Checkout> {
-  if (paymentsProvider().name !== 'local') throw new AppError('not_found', 'Checkout not found')
+  // A malformed id is simply not found (the uuid column would reject it with a 500).
+  if (paymentsProvider().name !== 'local' || !isUuid(checkoutId))
+    throw new AppError('not_found', 'Checkout not found')
   const [checkout] = await getContext()
     .database.db.select()
     .from(checkouts)

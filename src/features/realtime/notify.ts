@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { sessions } from '@/db/schema'
-import { isTerminal } from '@/features/sessions/statuses'
+import { isTerminal, type SessionStatus } from '@/features/sessions/statuses'
 import { logger } from '@/lib/logger'
 import { getContext } from '@/server/context'
 import { roomOf, type SessionEndedEvent } from './events'
@@ -44,11 +44,32 @@ export async function notifySessionChanged(sessionId: string): Promise<void> {
       io.to(roomOf.session(sessionId)).emit('session:ended', ended)
     }
     const update = { sessionId, status: session.status }
-    const audience = [roomOf.user(session.customerId), roomOf.mechanicsQueue, roomOf.admins]
+    const audience = [roomOf.user(session.customerId), roomOf.admins]
     if (session.mechanicId) audience.push(roomOf.user(session.mechanicId))
+    // Every approved mechanic is in the queue room: telling it about every change of every
+    // session costs (sessions × mechanics) messages. The queue only changes when a request
+    // appears or stops waiting.
+    if (concernsQueue(session)) audience.push(roomOf.mechanicsQueue)
     io.to(audience).emit('session:updated', update)
   } catch (error) {
     // The change itself is committed; clients resync on their next join.
     logger().error({ err: error, sessionId }, 'failed to publish session change')
+  }
+}
+
+/** A request entered the queue (pending) or just left it: taken, expired, or withdrawn. */
+function concernsQueue(session: { status: SessionStatus; mechanicId: string | null }): boolean {
+  switch (session.status) {
+    case 'pending':
+    case 'accepted':
+    case 'expired':
+      return true
+    case 'cancelled':
+      return session.mechanicId === null
+    case 'waiting':
+    case 'live':
+    case 'reconnecting':
+    case 'completed':
+      return false
   }
 }

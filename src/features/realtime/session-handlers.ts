@@ -33,46 +33,62 @@ export function registerSessionHandlers(
   const user = socket.data.user as SessionUser
   // Session rooms this socket is in as a participant (admins watch without counting as present).
   const joined = new Set<string>()
+  // One socket's joins and leaves run in the order they were sent: a leave that overtook a join
+  // still waiting on the database would otherwise leave the socket in the room for good.
+  let queue: Promise<unknown> = Promise.resolve()
+  const inOrder = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = queue.then(run)
+    queue = next.catch(() => undefined)
+    return next
+  }
 
   socket.on('session:join', (payload: unknown, ack: unknown) =>
-    withAck(ack, async (): Promise<JoinResult> => {
-      const { sessionId, lastMessageId } = joinSchema.parse(payload)
-      const { session, role } = await getSessionAccessOrThrow(sessionId, user)
-      if (isTerminal(session.status)) {
-        throw new AppError('conflict', 'This session has ended', { status: session.status })
-      }
-      if (session.status === 'pending') {
-        throw new AppError('conflict', 'No mechanic has accepted this request yet', {
-          status: session.status,
-        })
-      }
-      await socket.join(roomOf.session(sessionId))
-      if (role !== 'admin') {
-        joined.add(sessionId)
-        socket
-          .to(roomOf.session(sessionId))
-          .emit('presence', { sessionId, userId: user.id, present: true })
-        await syncPresence(sessionId, user.id)
-      }
-      const state = await buildSessionState(sessionId)
-      if (!state) throw new AppError('not_found', 'Session not found')
-      return { state, missed: await listMessages(sessionId, lastMessageId ?? 0), role }
-    }),
+    withAck(ack, () =>
+      inOrder(async (): Promise<JoinResult> => {
+        const { sessionId, lastMessageId } = joinSchema.parse(payload)
+        const { session, role } = await getSessionAccessOrThrow(sessionId, user)
+        if (isTerminal(session.status)) {
+          throw new AppError('conflict', 'This session has ended', { status: session.status })
+        }
+        if (session.status === 'pending') {
+          throw new AppError('conflict', 'No mechanic has accepted this request yet', {
+            status: session.status,
+          })
+        }
+        // Gone while the lookups ran: joining now would leave a dead id in the room.
+        if (socket.disconnected) throw new AppError('unavailable', 'The connection closed')
+        await socket.join(roomOf.session(sessionId))
+        if (role !== 'admin') {
+          joined.add(sessionId)
+          socket
+            .to(roomOf.session(sessionId))
+            .emit('presence', { sessionId, userId: user.id, present: true })
+          await syncPresence(sessionId, user.id)
+        }
+        const state = await buildSessionState(sessionId)
+        if (!state) throw new AppError('not_found', 'Session not found')
+        return { state, missed: await listMessages(sessionId, lastMessageId ?? 0), role }
+      }),
+    ),
   )
 
   socket.on('session:leave', (payload: unknown, ack: unknown) =>
-    withAck(ack, async () => {
-      const { sessionId } = leaveSchema.parse(payload)
-      await socket.leave(roomOf.session(sessionId))
-      if (joined.delete(sessionId)) scheduleAbsenceCheck(sessionId)
-      return { left: sessionId }
-    }),
+    withAck(ack, () =>
+      inOrder(async () => {
+        const { sessionId } = leaveSchema.parse(payload)
+        await socket.leave(roomOf.session(sessionId))
+        if (joined.delete(sessionId)) scheduleAbsenceCheck(sessionId)
+        return { left: sessionId }
+      }),
+    ),
   )
 
-  socket.on('disconnect', () => {
-    for (const sessionId of joined) scheduleAbsenceCheck(sessionId)
-    joined.clear()
-  })
+  socket.on('disconnect', () =>
+    inOrder(async () => {
+      for (const sessionId of joined) scheduleAbsenceCheck(sessionId)
+      joined.clear()
+    }),
+  )
 
   /** A dropped participant gets a grace period to come back before the clock pauses. */
   function scheduleAbsenceCheck(sessionId: string): void {

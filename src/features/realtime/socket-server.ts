@@ -71,6 +71,12 @@ export function createSocketServer(
     close: async () => {
       for (const timer of tracker.timers) clearTimeout(timer)
       tracker.timers.clear()
+      // Disconnecting below runs each socket's disconnect handler, which schedules a presence
+      // check that would fire after the database is closed; from now on none is kept.
+      tracker.timers.add = (timer) => {
+        clearTimeout(timer)
+        return tracker.timers
+      }
       setIo(undefined)
       io.disconnectSockets(true)
       // The adapter holds a database connection for LISTEN; release it before the pool closes.

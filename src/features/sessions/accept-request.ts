@@ -1,11 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm'
-import { sessions } from '@/db/schema'
+import { sessions, users } from '@/db/schema'
 import { isApprovedMechanic } from '@/features/auth/session-user'
 import { notifySessionChanged } from '@/features/realtime/notify'
 import { AppError } from '@/lib/errors'
 import { getContext } from '@/server/context'
 import { isUuid } from './get-session-access'
-import { activeStatuses } from './statuses'
+import { activeStatuses, isTerminal, type SessionStatus } from './statuses'
 import { type SessionRow, transitionSession } from './transition-session'
 
 /**
@@ -24,6 +24,8 @@ export async function acceptRequest({
   }
   if (!isUuid(sessionId)) throw new AppError('not_found', 'Request not found')
   const session = await getContext().database.db.transaction(async (tx) => {
+    // One mechanic accepting two requests at once: the second waits here, then sees the first.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, mechanicId)).for('update')
     const [busy] = await tx
       .select({ id: sessions.id })
       .from(sessions)
@@ -47,9 +49,13 @@ export async function acceptRequest({
       return result.session
     } catch (error) {
       if (error instanceof AppError && error.code === 'conflict') {
+        // A withdrawn or expired request was not taken by anyone; say which it is.
+        const status = error.details?.status as SessionStatus | undefined
         throw new AppError(
           'conflict',
-          'This request was already taken by another mechanic',
+          status && isTerminal(status)
+            ? 'This request is no longer available'
+            : 'This request was already taken by another mechanic',
           error.details,
         )
       }

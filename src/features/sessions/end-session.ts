@@ -1,5 +1,6 @@
 import { refundPayment } from '@/features/payments/refund-payment'
 import { notifySessionChanged } from '@/features/realtime/notify'
+import { AppError } from '@/lib/errors'
 import { getContext } from '@/server/context'
 import { requestBookingRefund } from './request-session-refund'
 import { endStatusFor } from './session-clock'
@@ -25,11 +26,14 @@ export async function endSession({
   actorId,
   reason,
   expectedFrom,
+  onlyIf,
 }: {
   sessionId: string
   actorId: string | null
   reason: EndReason
   expectedFrom?: readonly SessionStatus[]
+  /** Checked on the locked row: the sweep read a snapshot that may be stale by now. */
+  onlyIf?: (current: SessionRow) => boolean
 }): Promise<SessionRow> {
   const now = new Date()
   const { session, refundId } = await getContext().database.db.transaction(async (tx) => {
@@ -38,10 +42,16 @@ export async function endSession({
       actorId,
       reason,
       expectedFrom,
-      to: (current) =>
-        reason === 'request_expired' && current.status === 'pending'
+      to: (current) => {
+        if (onlyIf && !onlyIf(current)) {
+          throw new AppError('conflict', 'The session is no longer due to end', {
+            status: current.status,
+          })
+        }
+        return reason === 'request_expired' && current.status === 'pending'
           ? 'expired'
-          : endStatusFor(current, now),
+          : endStatusFor(current, now, { timeUp: reason === 'time_up' })
+      },
       patch: () => ({ endedAt: now, endReason: reason, pausedAt: null }),
     })
     const refundId =

@@ -76,7 +76,8 @@ export async function listSessions(filter: {
   }))
 }
 
-async function paymentsBySession(
+/** Money in and out per session: every payment (booking and extensions) and what was refunded. */
+export async function paymentsBySession(
   sessionIds: string[],
 ): Promise<Map<string, { paid: number; refunded: number }>> {
   const totals = new Map<string, { paid: number; refunded: number }>()

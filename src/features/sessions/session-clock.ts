@@ -28,8 +28,16 @@ export function remainingMs(
   return Math.max(0, session.expiresAt.getTime() - reference.getTime())
 }
 
-/** Ended early with less than a minute live counts as cancelled, otherwise completed. */
-export function endStatusFor(session: SessionRow, now: Date): 'completed' | 'cancelled' {
+/**
+ * Ended early with less than a minute live counts as cancelled, otherwise completed. A session
+ * whose paid time ran out was served in full, however short its plan (SESSION_SECONDS_OVERRIDE).
+ */
+export function endStatusFor(
+  session: Pick<SessionRow, 'startedAt'>,
+  now: Date,
+  { timeUp = false }: { timeUp?: boolean } = {},
+): 'completed' | 'cancelled' {
   if (!session.startedAt) return 'cancelled'
+  if (timeUp) return 'completed'
   return now.getTime() - session.startedAt.getTime() < 60_000 ? 'cancelled' : 'completed'
 }

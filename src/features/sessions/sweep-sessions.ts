@@ -7,8 +7,11 @@ import { logger } from '@/lib/logger'
 import { getContext } from '@/server/context'
 import { type EndReason, endSession } from './end-session'
 import type { SessionStatus } from './statuses'
+import type { SessionRow } from './transition-session'
 
 const WARNING_MINUTES = [5, 1] as const
+// Endings in flight at once; well under the default pool of 10 so requests still get connections.
+const SWEEP_CONCURRENCY = 4
 
 /**
  * One pass of the clock loop. Every write is conditional, so any number of servers can run it at
@@ -17,37 +20,64 @@ const WARNING_MINUTES = [5, 1] as const
 export async function sweepSessions(now = new Date()): Promise<{ ended: number }> {
   const { db } = getContext().database
   const { env } = getContext()
+  const reconnectCutoff = new Date(now.getTime() - env.RECONNECT_TIMEOUT_SECONDS * 1000)
+  const requestCutoff = new Date(now.getTime() - env.REQUEST_TIMEOUT_SECONDS * 1000)
   const due = await db
     .select({ id: sessions.id, status: sessions.status, expiresAt: sessions.expiresAt })
     .from(sessions)
     .where(
       or(
         and(eq(sessions.status, 'live'), lte(sessions.expiresAt, now)),
-        and(
-          eq(sessions.status, 'reconnecting'),
-          lte(sessions.pausedAt, new Date(now.getTime() - env.RECONNECT_TIMEOUT_SECONDS * 1000)),
-        ),
-        and(
-          eq(sessions.status, 'pending'),
-          lte(sessions.requestedAt, new Date(now.getTime() - env.REQUEST_TIMEOUT_SECONDS * 1000)),
-        ),
+        and(eq(sessions.status, 'reconnecting'), lte(sessions.pausedAt, reconnectCutoff)),
+        and(eq(sessions.status, 'pending'), lte(sessions.requestedAt, requestCutoff)),
       ),
     )
     .orderBy(sessions.expiresAt)
     .limit(1000)
 
-  let ended = 0
-  for (const session of due) {
-    const [reason, expectedFrom] = endingFor(session.status)
-    try {
-      await endSession({ sessionId: session.id, actorId: null, reason, expectedFrom })
-      ended++
-    } catch (error) {
-      // Another server (or a participant) ended it first.
-      if (error instanceof AppError && error.code === 'conflict') continue
-      logger().error({ err: error, sessionId: session.id }, 'failed to end session')
+  // The same conditions again on the locked row: an extension paid or a participant back since
+  // the select above must keep the session going.
+  const stillDue = (current: SessionRow): boolean => {
+    switch (current.status) {
+      case 'live':
+        return Boolean(current.expiresAt && current.expiresAt <= now)
+      case 'reconnecting':
+        return Boolean(current.pausedAt && current.pausedAt <= reconnectCutoff)
+      case 'pending':
+        return current.requestedAt <= requestCutoff
+      case 'accepted':
+      case 'waiting':
+      case 'completed':
+      case 'cancelled':
+      case 'expired':
+        return false
     }
   }
+
+  let ended = 0
+  let next = 0
+  // Each ending is its own transaction on its own row, so they run side by side: one after the
+  // other, the last of a burst of expiries would wait for every earlier one's round trips.
+  const lane = async () => {
+    for (let session = due[next++]; session; session = due[next++]) {
+      const [reason, expectedFrom] = endingFor(session.status)
+      try {
+        await endSession({
+          sessionId: session.id,
+          actorId: null,
+          reason,
+          expectedFrom,
+          onlyIf: stillDue,
+        })
+        ended++
+      } catch (error) {
+        // Another server (or a participant) ended it first, or it is no longer due.
+        if (error instanceof AppError && error.code === 'conflict') continue
+        logger().error({ err: error, sessionId: session.id }, 'failed to end session')
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(SWEEP_CONCURRENCY, due.length) }, lane))
   await sendWarnings(now)
   return { ended }
 }

@@ -1,0 +1,92 @@
+import { ArrowLeft, Eye, LogIn } from 'lucide-react'
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { AppShell, PageTitle } from '@/components/app-shell'
+import { Card } from '@/components/ui'
+import { requirePageUser } from '@/features/auth/require-page-user'
+import { dashboardPathFor } from '@/features/auth/session-user'
+import { listMessages } from '@/features/chat/list-messages'
+import { MessageList } from '@/features/chat/ui/message-list'
+import { getSessionDetailOrThrow } from '@/features/sessions/get-session-detail'
+import { listSessionEvents } from '@/features/sessions/list-session-events'
+import { isRoomOpen, isTerminal } from '@/features/sessions/statuses'
+import { EndSessionForAdmin } from '@/features/sessions/ui/detail/end-session-for-admin'
+import { EventTimeline } from '@/features/sessions/ui/detail/event-timeline'
+import { orNotFound } from '@/features/sessions/ui/detail/or-not-found'
+import { SessionFacts } from '@/features/sessions/ui/detail/session-facts'
+import { SessionPageRefresh } from '@/features/sessions/ui/detail/session-page-refresh'
+
+export const dynamic = 'force-dynamic'
+export const metadata: Metadata = { title: 'Session' }
+
+const linkButton =
+  'inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 py-2 font-semibold transition'
+
+export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params
+  const user = await requirePageUser({ path: `/sessions/${id}` })
+  const { detail, role } = await orNotFound(getSessionDetailOrThrow(id, user))
+  const [messages, events] = await Promise.all([
+    listMessages(detail.id, 0, 10_000),
+    role === 'admin' ? listSessionEvents(detail.id) : Promise.resolve([]),
+  ])
+  const open = isRoomOpen(detail.status)
+  const between = `${detail.customerName} and ${detail.mechanicName ?? 'a mechanic'}`
+
+  return (
+    <AppShell user={user}>
+      <SessionPageRefresh sessionId={detail.id} />
+      <Link
+        href={dashboardPathFor(user.role)}
+        className="inline-flex min-h-11 items-center gap-1 font-medium text-blue-700 underline"
+      >
+        <ArrowLeft aria-hidden className="size-4" />
+        Back to dashboard
+      </Link>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <PageTitle title={`${detail.planLabel} session`} subtitle={detail.vehicle} />
+        <div className="flex flex-wrap gap-2">
+          {open && role !== 'admin' && (
+            <Link
+              href={detail.roomPath}
+              className={`${linkButton} bg-blue-600 text-white hover:bg-blue-700`}
+            >
+              <LogIn aria-hidden className="size-4" />
+              Join Session
+            </Link>
+          )}
+          {open && role === 'admin' && (
+            <Link
+              href={detail.roomPath}
+              className={`${linkButton} border border-slate-300 bg-white text-slate-800 hover:bg-slate-100`}
+            >
+              <Eye aria-hidden className="size-4" />
+              Watch room
+            </Link>
+          )}
+          {role === 'admin' && !isTerminal(detail.status) && (
+            <EndSessionForAdmin sessionId={detail.id} between={between} />
+          )}
+        </div>
+      </div>
+
+      <Card title="Details">
+        <SessionFacts detail={detail} />
+      </Card>
+
+      <Card title="Transcript">
+        <MessageList
+          messages={messages}
+          selfId={role === 'admin' ? '' : user.id}
+          empty="No messages were sent in this session."
+        />
+      </Card>
+
+      {role === 'admin' && (
+        <Card title="Timeline">
+          <EventTimeline events={events} />
+        </Card>
+      )}
+    </AppShell>
+  )
+}

@@ -1,0 +1,40 @@
+import type { SessionEvent } from '@/features/sessions/list-session-events'
+import { LocalTime } from '../dashboard/local-time'
+import { describeEndReason } from './end-reasons'
+
+/** The session's audit trail for support: every transition, payment and refund, oldest first. */
+export function EventTimeline({ events }: { events: readonly SessionEvent[] }) {
+  if (events.length === 0) return <p className="text-slate-600">No events recorded.</p>
+  return (
+    <ol className="space-y-3 border-l-2 border-slate-200 pl-4">
+      {events.map((event) => (
+        <li key={event.id} className="relative" data-testid="session-event">
+          <span
+            aria-hidden
+            className="absolute top-1.5 -left-[1.3rem] size-2.5 rounded-full bg-slate-400"
+          />
+          <p className="font-medium text-slate-900">{describeEvent(event)}</p>
+          <p className="text-sm text-slate-600">
+            <LocalTime iso={event.createdAt} />
+            {' · '}
+            {event.actorName ?? 'System'}
+          </p>
+        </li>
+      ))}
+    </ol>
+  )
+}
+
+function describeEvent(event: SessionEvent): string {
+  const { data } = event
+  const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : null)
+  if (event.type === 'session.transition') {
+    const reason = text('reason')
+    const move = `${text('from') ?? 'new'} → ${text('to') ?? '?'}`
+    return reason ? `${move} (${describeEndReason(reason)})` : move
+  }
+  if (event.type === 'session.extended' && typeof data.minutes === 'number') {
+    return `Extended by ${data.minutes} min`
+  }
+  return event.type.replaceAll('.', ' ').replaceAll('_', ' ')
+}

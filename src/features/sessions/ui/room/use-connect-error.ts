@@ -1,0 +1,25 @@
+'use client'
+
+import { useState } from 'react'
+import { useSocketEvent, useSocketStatus } from '@/features/realtime/client/use-socket-event'
+
+/**
+ * Why the tab's socket cannot connect, if it cannot. The server refuses a handshake without a
+ * valid sign-in, and Socket.IO does not retry that on its own, so the room must say so.
+ */
+export function useConnectError(): { message: string; signedOut: boolean } | null {
+  const [error, setError] = useState<{ message: string; signedOut: boolean } | null>(null)
+  useSocketEvent<Error>('connect_error', (failure) => {
+    const signedOut = failure.message === 'unauthenticated'
+    setError({
+      signedOut,
+      message: signedOut
+        ? 'You are signed out. Sign in again to rejoin the session.'
+        : 'Cannot reach AutoDoctor right now. Retrying…',
+    })
+  })
+  useSocketStatus((connected) => {
+    if (connected) setError(null)
+  })
+  return error
+}

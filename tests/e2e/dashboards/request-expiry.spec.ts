@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test'
+import {
+  freePort,
+  makeDataDir,
+  type ProductionServer,
+  removeDataDir,
+  startProductionServer,
+} from '../support/production-server'
+import { screenshot } from '../support/screenshots'
+import { payForRequest, signUpCustomer, uniqueConcern } from './helpers'
+
+// Its own server, where an unaccepted request expires after seconds instead of 15 minutes.
+test.describe.configure({ timeout: 120_000 })
+
+test('a request nobody accepts expires and the dashboard says it was refunded', async ({
+  browser,
+}) => {
+  const dataDir = makeDataDir('expiry')
+  let server: ProductionServer | undefined
+  try {
+    server = await startProductionServer({
+      port: await freePort(),
+      dataDir,
+      env: { REQUEST_TIMEOUT_SECONDS: '4', SWEEP_INTERVAL_MS: '200', LOG_LEVEL: 'warn' },
+    })
+    const context = await browser.newContext({ baseURL: server.url })
+    const page = await context.newPage()
+    await signUpCustomer(context.request, server.url)
+    await payForRequest(context.request, server.url, { plan: 'video', concern: uniqueConcern() })
+
+    await page.goto('/customer')
+    await expect(page.getByRole('heading', { name: 'Finding a mechanic…' })).toBeVisible()
+    // No reload: the expiry reaches the open dashboard as a live update.
+    await expect(
+      page.getByText('No mechanic was available — you have been refunded $29.99.'),
+    ).toBeVisible({ timeout: 15_000 })
+    await expect(page.getByTestId('active-session')).toHaveCount(0)
+    const row = page.getByTestId('session-row')
+    await expect(row).toContainText('No mechanic available')
+    await expect(row).toContainText('refunded')
+    await expect(page.getByRole('button', { name: 'Continue to payment' })).toBeVisible()
+    await screenshot(page, 'dashboards-customer-expired')
+    await context.close()
+  } finally {
+    await server?.stop()
+    removeDataDir(dataDir)
+  }
+})

@@ -1,0 +1,90 @@
+import type { WebSocketRoute } from '@playwright/test'
+import {
+  acceptThroughApi,
+  adminApi,
+  bookAndPay,
+  newApprovedMechanic,
+  newCustomer,
+} from './session-fixtures'
+import { expect, test } from './session-server'
+
+test('a dropped connection pauses the clock, and the room catches up when it is back', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000)
+  const base = String(baseURL)
+  const admin = await adminApi(base)
+  const customer = await newCustomer(browser, base)
+  const mechanic = await newApprovedMechanic(browser, base, admin)
+  await admin.dispose()
+  const sessionId = await bookAndPay(customer, base, 'chat')
+  const roomPath = await acceptThroughApi(mechanic, base, sessionId)
+
+  // The customer's socket runs through a switch the test can flip: drop it, keep it down, let it in.
+  let blocked = false
+  let current: { page: WebSocketRoute; server: WebSocketRoute } | null = null
+  await customer.page.routeWebSocket(/\/socket\.io\//, (socket) => {
+    if (blocked) {
+      void socket.close()
+      return
+    }
+    current = { page: socket, server: socket.connectToServer() }
+  })
+  const drop = async () => {
+    blocked = true
+    const open = current
+    current = null
+    await open?.server.close()
+    await open?.page.close()
+  }
+
+  await customer.page.goto(roomPath)
+  await mechanic.page.goto(roomPath)
+  for (const page of [customer.page, mechanic.page]) {
+    await expect(page.getByTestId('room-status')).toHaveText('Live')
+  }
+
+  await drop()
+  const banner = customer.page.getByRole('alert').filter({ hasText: 'Connection lost' })
+  await expect(banner).toHaveText('Connection lost — reconnecting…')
+  await expect(mechanic.page.getByTestId('room-status')).toHaveText(
+    `${customer.name} lost connection — clock paused`,
+  )
+  await expect(mechanic.page.getByText('Paused', { exact: true })).toBeVisible()
+  const paused = await mechanic.page.getByRole('timer').textContent()
+  await mechanic.page.getByRole('textbox', { name: 'Message' }).fill('Are you still there?')
+  await mechanic.page.keyboard.press('Enter')
+
+  // Written while the socket is down: it waits, then says it was not sent.
+  const composer = customer.page.getByRole('textbox', { name: 'Message' })
+  await composer.fill('Back in a second')
+  await composer.press('Enter')
+  const unsent = customer.page.getByTestId('chat-message').filter({ hasText: 'Back in a second' })
+  await expect(unsent).toContainText('Not sent —', { timeout: 15_000 })
+  await expect(mechanic.page.getByRole('timer')).toHaveText(String(paused))
+
+  blocked = false
+  await expect(banner).toHaveCount(0, { timeout: 20_000 })
+  // What was said meanwhile arrives; the clock runs again.
+  await expect(
+    customer.page.getByTestId('chat-message').filter({ hasText: 'Are you still there?' }),
+  ).toBeVisible()
+  for (const page of [customer.page, mechanic.page]) {
+    await expect(page.getByTestId('room-status')).toHaveText('Live')
+  }
+
+  // Retrying sends it exactly once.
+  await unsent.getByRole('button', { name: 'Retry' }).click()
+  await expect(unsent).not.toContainText('Not sent')
+  const delivered = mechanic.page
+    .getByTestId('chat-message')
+    .filter({ hasText: 'Back in a second' })
+  await expect(delivered).toHaveCount(1)
+  await unsent.getByText('Back in a second').waitFor()
+  await customer.page.waitForTimeout(500)
+  await expect(delivered).toHaveCount(1)
+
+  await customer.context.close()
+  await mechanic.context.close()
+})
