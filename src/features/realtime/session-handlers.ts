@@ -111,19 +111,19 @@ export function registerSessionHandlers(
   }
 }
 
-/** Reads who is in the room on every server and lets the session react to it. */
+/**
+ * Lets the session react to who is in its room on every server. Presence is read only once the
+ * session row is locked, so a stale reading can never overwrite a newer one.
+ */
 async function syncPresence(sessionId: string, actorId: string | null): Promise<void> {
-  const [session] = await getContext()
-    .database.db.select({ customerId: sessions.customerId, mechanicId: sessions.mechanicId })
-    .from(sessions)
-    .where(eq(sessions.id, sessionId))
-  if (!session) return
-  const present = await presentUserIds(sessionId)
   await applyPresence(
     sessionId,
-    {
-      customer: present.has(session.customerId),
-      mechanic: session.mechanicId ? present.has(session.mechanicId) : false,
+    async (session) => {
+      const present = await presentUserIds(sessionId)
+      return {
+        customer: present.has(session.customerId),
+        mechanic: session.mechanicId ? present.has(session.mechanicId) : false,
+      }
     },
     actorId,
   )

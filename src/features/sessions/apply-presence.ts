@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm'
+import { sessions } from '@/db/schema'
 import { notifySessionChanged } from '@/features/realtime/notify'
 import { AppError } from '@/lib/errors'
 import { getContext } from '@/server/context'
@@ -6,20 +8,30 @@ import type { SessionStatus } from './statuses'
 import { type SessionRow, transitionSession } from './transition-session'
 
 export type Presence = { customer: boolean; mechanic: boolean }
+type PresenceReader = (session: Pick<SessionRow, 'customerId' | 'mechanicId'>) => Promise<Presence>
 
 /**
  * Moves the session to the state its participants' presence calls for:
  * the room opens (accepted → waiting), the clock starts or resumes when both are in
  * (waiting/reconnecting → live), and pauses when one drops (live → reconnecting).
  * Several servers may call this at once; whoever loses the row lock finds nothing left to do.
+ * Pass a reader to have presence read while the row is locked (what the realtime server does).
  */
 export async function applyPresence(
   sessionId: string,
-  presence: Presence,
+  presenceOrReader: Presence | PresenceReader,
   actorId: string | null,
 ): Promise<SessionStatus | null> {
   const now = new Date()
   const changed = await getContext().database.db.transaction(async (tx) => {
+    const [locked] = await tx
+      .select({ customerId: sessions.customerId, mechanicId: sessions.mechanicId })
+      .from(sessions)
+      .where(eq(sessions.id, sessionId))
+      .for('update')
+    if (!locked) return null
+    const presence =
+      typeof presenceOrReader === 'function' ? await presenceOrReader(locked) : presenceOrReader
     const decide = (current: SessionRow): SessionStatus => {
       const both = presence.customer && presence.mechanic
       const anyone = presence.customer || presence.mechanic

@@ -1,6 +1,6 @@
 import type { Participant, SessionState } from '@/features/realtime/events'
 
-export type RoomStatusTone = 'muted' | 'live' | 'warning' | 'ended'
+export type RoomStatusTone = 'muted' | 'live' | 'warning' | 'ended' | 'error'
 export type RoomStatus = { text: string; tone: RoomStatusTone }
 
 /** The people in the session other than the viewer (both of them for an admin watching). */

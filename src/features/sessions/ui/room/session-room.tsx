@@ -1,7 +1,6 @@
 'use client'
 
-import { ArrowLeft, ChevronRight, CircleAlert } from 'lucide-react'
-import Link from 'next/link'
+import { CircleAlert } from 'lucide-react'
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useRef } from 'react'
 import { Alert, Button } from '@/components/ui'
@@ -13,24 +12,15 @@ import type { RoomIntro } from '@/features/sessions/get-room-entry'
 import { isTerminal, type SessionStatus, sessionStatuses } from '@/features/sessions/statuses'
 import { EndSessionButton } from './end-session-button'
 import { endedPathFor, notStartedPathFor } from './exit-paths'
-import { PresenceName } from './presence-dot'
 import { ConnectionBanner, TimeWarningBanner } from './room-banners'
-import { RoomClock } from './room-clock'
-import { describeRoom, joinNames, otherParticipants, type RoomStatusTone } from './room-status'
+import { RoomHeader } from './room-header'
+import { describeRoom, joinNames, otherParticipants, type RoomStatus } from './room-status'
 import { useConnectError } from './use-connect-error'
 import { useLivePresence } from './use-live-presence'
 import { useTimeWarning } from './use-time-warning'
 import { VideoPlaceholder } from './video-placeholder'
 
 export type RoomViewer = { id: string; name: string }
-
-const statusTones: Record<RoomStatusTone | 'error', string> = {
-  muted: 'text-slate-700',
-  live: 'text-green-800',
-  warning: 'text-amber-800',
-  ended: 'text-slate-700',
-  error: 'text-red-700',
-}
 
 /**
  * The live room, one tree for chat and video. Everything live comes from the server over the
@@ -47,7 +37,13 @@ export function SessionRoom({
 }) {
   const { sessionId } = intro
   const room = useSessionRoom(sessionId, viewer.name, viewer.id)
-  const remainingMs = useCountdown(room.state, room.serverOffsetMs)
+  const countdownMs = useCountdown(room.state, room.serverOffsetMs)
+  const offline = room.connection === 'reconnecting'
+  // Cut off from the server, this tab cannot know whether the clock runs or is paused; it holds
+  // the last value it was sure of until the next snapshot.
+  const lastKnownMs = useRef(countdownMs)
+  if (!offline) lastKnownMs.current = countdownMs
+  const remainingMs = offline ? lastKnownMs.current : countdownMs
   const isPresent = useLivePresence(sessionId, room.state)
   const warning = useTimeWarning(room.state, remainingMs, room.warning, room.extended?.at ?? null)
   const watching = intro.role === 'admin'
@@ -66,23 +62,25 @@ export function SessionRoom({
   }, [over, notStarted, exit, intro.role, sessionId])
 
   const joinError = room.error && refusedStatus === null ? room.error : null
-  const status = over
-    ? { text: 'This session has ended', tone: 'ended' as const }
+  const status: RoomStatus = over
+    ? { text: 'This session has ended', tone: 'ended' }
     : joinError
-      ? { text: 'Could not join the session', tone: 'error' as const }
+      ? { text: 'Could not join the session', tone: 'error' }
       : connectError && !room.state
-        ? { text: connectError.message, tone: 'error' as const }
-        : describeRoom(room.state, viewer.id, isPresent)
+        ? { text: connectError.message, tone: 'error' }
+        : offline
+          ? { text: 'Reconnecting…', tone: 'warning' }
+          : describeRoom(room.state, viewer.id, isPresent)
 
   const others = room.state
     ? otherParticipants(room.state, viewer.id)
     : intro.role === 'customer'
-      ? [{ id: '', name: intro.mechanicName ?? 'Your mechanic', present: false }]
+      ? [{ id: 'mechanic', name: intro.mechanicName ?? 'Your mechanic', present: false }]
       : intro.role === 'mechanic'
-        ? [{ id: '', name: intro.customerName, present: false }]
+        ? [{ id: 'customer', name: intro.customerName, present: false }]
         : [
-            { id: '', name: intro.customerName, present: false },
-            { id: '', name: intro.mechanicName ?? 'Mechanic', present: false },
+            { id: 'customer', name: intro.customerName, present: false },
+            { id: 'mechanic', name: intro.mechanicName ?? 'Mechanic', present: false },
           ]
   const othersLabel = joinNames(others)
   const presenceOf = (person: Participant) => (room.state ? isPresent(person) : null)
@@ -101,88 +99,32 @@ export function SessionRoom({
 
   return (
     <div className="flex h-dvh flex-col bg-slate-50">
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex w-full max-w-6xl items-start gap-2 px-3 pt-2 sm:gap-3 sm:px-4">
-          <Link
-            href={homePath}
-            className="inline-flex min-h-11 shrink-0 items-center gap-1 rounded-lg px-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
-          >
-            <ArrowLeft aria-hidden className="size-4" />
-            <span className="sr-only sm:not-sr-only">Dashboard</span>
-          </Link>
-          <div className="min-w-0 flex-1 py-1">
-            <h1 className="truncate text-lg font-bold leading-tight sm:text-xl">
-              {intro.planLabel} session
-              <span className="font-normal text-slate-600"> · {intro.vehicle}</span>
-            </h1>
-            <p className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
-              <span className="sr-only">{watching ? 'Participants:' : 'With'}</span>
-              {others.map((person) => (
-                <PresenceName
-                  key={person.id || person.name}
-                  name={person.name}
-                  present={presenceOf(person)}
-                />
-              ))}
-            </p>
-          </div>
-          <RoomClock
-            status={over ? 'completed' : (room.state?.status ?? null)}
-            remainingMs={over ? 0 : remainingMs}
-            durationSeconds={room.state?.durationSeconds ?? null}
-          />
-        </div>
-        <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center justify-between gap-2 px-3 py-2 sm:px-4">
-          <p
-            role="status"
-            data-testid="room-status"
-            className={`flex min-w-0 items-center gap-2 text-sm font-medium ${statusTones[status.tone]}`}
-          >
-            {status.tone === 'live' && (
-              <span
-                aria-hidden
-                className="size-2 shrink-0 animate-pulse rounded-full bg-green-600"
-              />
-            )}
-            {status.text}
-          </p>
-          <div className="flex items-center gap-2">
-            {watching && (
-              <span className="rounded-full bg-slate-100 px-2.5 py-1 text-xs font-semibold text-slate-700">
-                Watching as admin
-              </span>
-            )}
-            {!over && (
-              <EndSessionButton
-                sessionId={sessionId}
-                onEnded={() => exit(endedPathFor(intro.role, sessionId))}
-                description={
-                  watching
-                    ? `The session between ${othersLabel} ends for both of them and cannot be reopened.`
-                    : `The session with ${othersLabel} ends for both of you and cannot be reopened.`
-                }
-              />
-            )}
-          </div>
-        </div>
-        <details className="group mx-auto w-full max-w-6xl px-3 pb-2 text-sm sm:px-4">
-          <summary className="flex min-h-8 cursor-pointer list-none items-center gap-1.5 rounded text-slate-700 [&::-webkit-details-marker]:hidden">
-            <ChevronRight
-              aria-hidden
-              className="size-4 shrink-0 transition-transform group-open:rotate-90"
+      <RoomHeader
+        intro={intro}
+        homePath={homePath}
+        others={others.map((person) => ({ ...person, present: presenceOf(person) }))}
+        status={status}
+        clock={{
+          status: over ? 'completed' : offline ? null : (room.state?.status ?? null),
+          remainingMs: over ? 0 : remainingMs,
+          durationSeconds: room.state?.durationSeconds ?? null,
+        }}
+        endButton={
+          over ? null : (
+            <EndSessionButton
+              sessionId={sessionId}
+              onEnded={() => exit(endedPathFor(intro.role, sessionId))}
+              description={
+                watching
+                  ? `The session between ${othersLabel} ends for both of them and cannot be reopened.`
+                  : `The session with ${othersLabel} ends for both of you and cannot be reopened.`
+              }
             />
-            <span className="shrink-0 font-medium">
-              {intro.role === 'customer' ? 'Your concern' : 'Concern'}:
-            </span>
-            <span className="truncate text-slate-600 group-open:hidden">{intro.concern}</span>
-          </summary>
-          <p className="mt-1 max-w-3xl pl-5.5 whitespace-pre-wrap text-slate-700 [overflow-wrap:anywhere]">
-            {intro.concern}
-          </p>
-        </details>
-      </header>
+          )
+        }
+      />
 
-      {room.connection === 'reconnecting' && !over && <ConnectionBanner />}
+      {offline && !over && <ConnectionBanner />}
       {warning.minutes !== null && !over && (
         <TimeWarningBanner minutes={warning.minutes} onDismiss={warning.dismiss} />
       )}
