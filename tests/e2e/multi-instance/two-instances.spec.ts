@@ -21,7 +21,11 @@ const SESSION_SECONDS = 8
 const AUTH_SECRET = 'two-instances-share-this-secret-0123456789'
 
 type Instance = { server: ProductionServer; dataDir: string }
-type Participant = { cookie: string; socket?: Socket; received: { event: string; payload: unknown }[] }
+type Participant = {
+  cookie: string
+  socket?: Socket
+  received: { event: string; payload: unknown }[]
+}
 
 /** A JSON request to one instance, with that instance's Origin (every write must carry it). */
 async function call<T>(
@@ -69,7 +73,9 @@ async function connect(server: ProductionServer, participant: Participant): Prom
 }
 
 function receivedOf<T>(participant: Participant, event: string): T[] {
-  return participant.received.filter((item) => item.event === event).map((item) => item.payload as T)
+  return participant.received
+    .filter((item) => item.event === event)
+    .map((item) => item.payload as T)
 }
 
 async function waitFor<T>(
@@ -221,7 +227,10 @@ test('two instances on one database: a session booked on one and taken on the ot
       'chat:message',
       (m) => m.clientId === 'customer-1',
     )
-    expect(atMechanic).toMatchObject({ sessionId, body: 'The battery light is on again right now.' })
+    expect(atMechanic).toMatchObject({
+      sessionId,
+      body: 'The battery light is on again right now.',
+    })
     const fromMechanic = await ack<ChatMessage>(mechanicSocket, 'chat:send', {
       sessionId,
       clientId: 'mechanic-1',
@@ -233,7 +242,10 @@ test('two instances on one database: a session booked on one and taken on the ot
       'chat:message',
       (m) => m.clientId === 'mechanic-1',
     )
-    expect(atCustomer).toMatchObject({ sessionId, body: 'Check the alternator belt tension first.' })
+    expect(atCustomer).toMatchObject({
+      sessionId,
+      body: 'Check the alternator belt tension first.',
+    })
 
     // Both servers run the clock loop; the session still ends once, and each client hears it once.
     const ended = (event: SessionEndedEvent) => event.sessionId === sessionId

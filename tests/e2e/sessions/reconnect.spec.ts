@@ -1,4 +1,5 @@
 import type { WebSocketRoute } from '@playwright/test'
+import { screenshot } from '../support/screenshots'
 import {
   acceptThroughApi,
   adminApi,
@@ -53,6 +54,8 @@ test('a dropped connection pauses the clock, and the room catches up when it is 
   )
   await expect(mechanic.page.getByText('Paused', { exact: true })).toBeVisible()
   const paused = await mechanic.page.getByRole('timer').textContent()
+  await screenshot(customer.page, 'sessions-room-connection-lost')
+  await screenshot(mechanic.page, 'sessions-room-other-side-paused')
   await mechanic.page.getByRole('textbox', { name: 'Message' }).fill('Are you still there?')
   await mechanic.page.keyboard.press('Enter')
 
@@ -62,6 +65,7 @@ test('a dropped connection pauses the clock, and the room catches up when it is 
   await composer.press('Enter')
   const unsent = customer.page.getByTestId('chat-message').filter({ hasText: 'Back in a second' })
   await expect(unsent).toContainText('Not sent —', { timeout: 15_000 })
+  await screenshot(customer.page, 'sessions-room-not-sent')
   await expect(mechanic.page.getByRole('timer')).toHaveText(String(paused))
 
   blocked = false

@@ -1,3 +1,4 @@
+import { screenshot } from '../support/screenshots'
 import {
   acceptThroughApi,
   adminApi,
@@ -27,6 +28,7 @@ test('the room warns once when a minute is left', async ({ browser, baseURL }) =
   await expect(warning).toHaveText(/^1 minute left/, { timeout: 15_000 })
   await expect(mechanic.page.getByTestId('time-warning')).toHaveText(/^1 minute left/)
   await expect(customer.page.getByRole('timer')).toHaveText(/^[01]:\d\d$/)
+  await screenshot(customer.page, 'sessions-room-one-minute-warning')
 
   await warning.getByRole('button', { name: 'Dismiss time warning' }).click()
   await expect(warning).toHaveCount(0)

@@ -4,6 +4,7 @@ import {
   acceptFromQueue,
   adminApi,
   bookThroughUi,
+  collectPageErrors,
   expectNoHorizontalOverflow,
   newApprovedMechanic,
   newCustomer,
@@ -26,6 +27,7 @@ test('a paid chat runs until its time is up and sends both people to their dashb
   const customer = await newCustomer(browser, base)
   const mechanic = await newApprovedMechanic(browser, base, admin)
   await admin.dispose()
+  const errors = [...collectPageErrors(customer.page), ...collectPageErrors(mechanic.page)]
   await customer.page.setViewportSize({ width: 375, height: 740 })
   await mechanic.page.setViewportSize({ width: 1280, height: 800 })
 
@@ -101,6 +103,7 @@ test('a paid chat runs until its time is up and sends both people to their dashb
   await summary.setViewportSize({ width: 1280, height: 800 })
   await screenshot(summary, 'sessions-summary-customer')
 
+  expect(errors).toEqual([])
   await customer.context.close()
   await mechanic.context.close()
 })

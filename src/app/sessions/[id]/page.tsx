@@ -7,6 +7,8 @@ import { requirePageUser } from '@/features/auth/require-page-user'
 import { dashboardPathFor } from '@/features/auth/session-user'
 import { listMessages } from '@/features/chat/list-messages'
 import { MessageList } from '@/features/chat/ui/message-list'
+import { listSessionExtensions } from '@/features/extensions/list-session-extensions'
+import { ExtensionList } from '@/features/extensions/ui/extension-list'
 import { getSessionDetailOrThrow } from '@/features/sessions/get-session-detail'
 import { listSessionEvents } from '@/features/sessions/list-session-events'
 import { isRoomOpen, isTerminal } from '@/features/sessions/statuses'
@@ -26,8 +28,9 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const { id } = await params
   const user = await requirePageUser({ path: `/sessions/${id}` })
   const { detail, role } = await orNotFound(getSessionDetailOrThrow(id, user))
-  const [messages, events] = await Promise.all([
+  const [messages, extensions, events] = await Promise.all([
     listMessages(detail.id, 0, 10_000),
+    listSessionExtensions(detail.id),
     role === 'admin' ? listSessionEvents(detail.id) : Promise.resolve([]),
   ])
   const open = isRoomOpen(detail.status)
@@ -72,6 +75,10 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
 
       <Card title="Details">
         <SessionFacts detail={detail} />
+      </Card>
+
+      <Card title="Extensions">
+        <ExtensionList extensions={extensions} />
       </Card>
 
       <Card title="Transcript">

@@ -1,4 +1,5 @@
 import type { SessionEvent } from '@/features/sessions/list-session-events'
+import { formatPrice } from '@/features/sessions/plans'
 import { LocalTime } from '../dashboard/local-time'
 import { describeEndReason } from './end-reasons'
 
@@ -33,8 +34,15 @@ function describeEvent(event: SessionEvent): string {
     const move = `${text('from') ?? 'new'} → ${text('to') ?? '?'}`
     return reason ? `${move} (${describeEndReason(reason)})` : move
   }
+  const amount = typeof data.amountCents === 'number' ? ` (${formatPrice(data.amountCents)})` : ''
   if (event.type === 'session.extended' && typeof data.minutes === 'number') {
-    return `Extended by ${data.minutes} min`
+    return `Extended by ${data.minutes} min${amount}`
   }
+  if (event.type === 'extension.refunded' && typeof data.minutes === 'number') {
+    return `Extension of ${data.minutes} min paid after the end — refunded${amount}`
+  }
+  if (event.type === 'payment.refunded') return `Payment refunded${amount}`
+  if (event.type === 'payment.rejected')
+    return `Payment event rejected: ${text('reason') ?? 'mismatch'}`
   return event.type.replaceAll('.', ' ').replaceAll('_', ' ')
 }

@@ -1,4 +1,5 @@
-import { AlarmClock, WifiOff, X } from 'lucide-react'
+import { AlarmClock, CirclePlus, WifiOff, X } from 'lucide-react'
+import type { ReactNode } from 'react'
 
 /** Shown while this tab's socket is down; the room rejoins by itself when it comes back. */
 export function ConnectionBanner() {
@@ -16,9 +17,12 @@ export function ConnectionBanner() {
 export function TimeWarningBanner({
   minutes,
   onDismiss,
+  action,
 }: {
   minutes: 5 | 1
   onDismiss: () => void
+  /** The customer is offered more time right in the warning. */
+  action?: ReactNode
 }) {
   const urgent = minutes === 1
   return (
@@ -37,6 +41,7 @@ export function TimeWarningBanner({
           ? '1 minute left — the session ends when the clock reaches 0:00.'
           : '5 minutes left in this session.'}
       </span>
+      {action}
       <button
         type="button"
         onClick={onDismiss}
@@ -45,6 +50,20 @@ export function TimeWarningBanner({
       >
         <X aria-hidden className="size-4" />
       </button>
+    </div>
+  )
+}
+
+/** Both sides see the new time arrive, whoever bought it. */
+export function ExtendedBanner({ minutes }: { minutes: number }) {
+  return (
+    <div
+      role="status"
+      data-testid="extended-banner"
+      className="flex items-center gap-2 border-b border-green-300 bg-green-50 px-4 py-2 text-sm font-medium text-green-900"
+    >
+      <CirclePlus aria-hidden className="size-4 shrink-0" />
+      {minutes} minutes added to the session.
     </div>
   )
 }

@@ -2,9 +2,12 @@
 
 import { CircleAlert } from 'lucide-react'
 import { useRouter } from 'next/navigation'
-import { useCallback, useEffect, useRef } from 'react'
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { Alert, Button } from '@/components/ui'
 import { ChatPanel } from '@/features/chat/ui/chat-panel'
+import { ExtendSessionButton } from '@/features/extensions/ui/extend-session-button'
+import { ExtensionPendingBanner } from '@/features/extensions/ui/extension-pending-banner'
+import { ExtensionReturnNotice } from '@/features/extensions/ui/extension-return-notice'
 import { useCountdown } from '@/features/realtime/client/use-countdown'
 import { useSessionRoom } from '@/features/realtime/client/use-session-room'
 import type { Participant } from '@/features/realtime/events'
@@ -12,7 +15,7 @@ import type { RoomIntro } from '@/features/sessions/get-room-entry'
 import { isTerminal, type SessionStatus, sessionStatuses } from '@/features/sessions/statuses'
 import { EndSessionButton } from './end-session-button'
 import { endedPathFor, notStartedPathFor } from './exit-paths'
-import { ConnectionBanner, TimeWarningBanner } from './room-banners'
+import { ConnectionBanner, ExtendedBanner, TimeWarningBanner } from './room-banners'
 import { RoomHeader } from './room-header'
 import { describeRoom, joinNames, otherParticipants, type RoomStatus } from './room-status'
 import { useConnectError } from './use-connect-error'
@@ -62,6 +65,11 @@ export function SessionRoom({
   }, [over, notStarted, exit, intro.role, sessionId])
 
   const joinError = room.error && refusedStatus === null ? room.error : null
+  const canExtend =
+    intro.role === 'customer' &&
+    !over &&
+    (room.state?.status === 'live' || room.state?.status === 'reconnecting')
+  const recentlyExtended = useRecent(room.extended?.at ?? null, 8000)
   const status: RoomStatus = over
     ? { text: 'This session has ended', tone: 'ended' }
     : joinError
@@ -111,22 +119,46 @@ export function SessionRoom({
         }}
         endButton={
           over ? null : (
-            <EndSessionButton
-              sessionId={sessionId}
-              onEnded={() => exit(endedPathFor(intro.role, sessionId))}
-              description={
-                watching
-                  ? `The session between ${othersLabel} ends for both of them and cannot be reopened.`
-                  : `The session with ${othersLabel} ends for both of you and cannot be reopened.`
-              }
-            />
+            <>
+              {canExtend && <ExtendSessionButton sessionId={sessionId} />}
+              <EndSessionButton
+                sessionId={sessionId}
+                onEnded={() => exit(endedPathFor(intro.role, sessionId))}
+                description={
+                  watching
+                    ? `The session between ${othersLabel} ends for both of them and cannot be reopened.`
+                    : `The session with ${othersLabel} ends for both of you and cannot be reopened.`
+                }
+              />
+            </>
           )
         }
       />
 
       {offline && !over && <ConnectionBanner />}
       {warning.minutes !== null && !over && (
-        <TimeWarningBanner minutes={warning.minutes} onDismiss={warning.dismiss} />
+        <TimeWarningBanner
+          minutes={warning.minutes}
+          onDismiss={warning.dismiss}
+          action={
+            canExtend ? (
+              <ExtendSessionButton
+                sessionId={sessionId}
+                label="Add time"
+                className="min-h-9 py-1"
+              />
+            ) : undefined
+          }
+        />
+      )}
+      {recentlyExtended && room.extended && !over && (
+        <ExtendedBanner minutes={room.extended.minutes} />
+      )}
+      {intro.role !== 'customer' && !over && <ExtensionPendingBanner sessionId={sessionId} />}
+      {intro.role === 'customer' && (
+        <Suspense fallback={null}>
+          <ExtensionReturnNotice />
+        </Suspense>
       )}
 
       <main
@@ -187,6 +219,18 @@ export function SessionRoom({
       </main>
     </div>
   )
+}
+
+/** True for `forMs` after `at`, so a one-off notice fades on its own. */
+function useRecent(at: number | null, forMs: number): boolean {
+  const [recent, setRecent] = useState(false)
+  useEffect(() => {
+    if (at === null) return
+    setRecent(true)
+    const timer = setTimeout(() => setRecent(false), Math.max(0, at + forMs - Date.now()))
+    return () => clearTimeout(timer)
+  }, [at, forMs])
+  return recent
 }
 
 /** Leaves the room once, replacing its history entry so Back cannot return to it. */
