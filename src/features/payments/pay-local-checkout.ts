@@ -70,7 +70,8 @@ export function buildCompletedEvent(checkout: Checkout) {
   }
   if (checkout.sessionId) metadata.sessionId = checkout.sessionId
   return {
-    id: `evt_local_${crypto.randomUUID().replaceAll('-', '')}`,
+    // One completion event per checkout, as with Stripe: a retried Pay redelivers the same id.
+    id: `evt_local_${checkout.id.replaceAll('-', '')}`,
     object: 'event',
     type: 'checkout.session.completed',
     created: Math.floor(Date.now() / 1000),

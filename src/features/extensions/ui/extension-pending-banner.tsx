@@ -10,7 +10,7 @@ export function ExtensionPendingBanner({ sessionId }: { sessionId: string }) {
   return (
     <div
       role="status"
-      className="flex items-center gap-2 rounded-lg border border-blue-200 bg-blue-50 px-4 py-3 text-sm text-blue-800"
+      className="flex items-center gap-2 border-b border-blue-200 bg-blue-50 px-4 py-2 text-sm font-medium text-blue-900"
     >
       <Loader2 aria-hidden className="size-4 animate-spin" />
       Customer is extending the session…

@@ -2,7 +2,6 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import { useEffect, useRef, useState } from 'react'
-import { Alert } from '@/components/ui'
 import { callApi } from '@/lib/api-client'
 
 /**
@@ -34,5 +33,13 @@ export function ExtensionReturnNotice() {
   }, [outcome, checkoutId, pathname, router])
 
   if (!message) return null
-  return <Alert tone={message.tone}>{message.text}</Alert>
+  const tone =
+    message.tone === 'success'
+      ? 'border-green-300 bg-green-50 text-green-900'
+      : 'border-slate-300 bg-slate-100 text-slate-800'
+  return (
+    <div role="status" className={`border-b px-4 py-2 text-sm font-medium ${tone}`}>
+      {message.text}
+    </div>
+  )
 }

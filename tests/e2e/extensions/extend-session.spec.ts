@@ -1,0 +1,167 @@
+import { expect, type Page, test } from '@playwright/test'
+import { signWebhookPayload } from '@/features/payments/verify-webhook'
+import { parseEnv } from '@/lib/env'
+import {
+  acceptThroughApi,
+  adminApi,
+  bookAndPay,
+  newApprovedMechanic,
+  newCustomer,
+  type Person,
+} from '../sessions/session-fixtures'
+import { screenshot } from '../support/screenshots'
+
+/** Seconds shown on the room's clock ("44:58" → 2698). */
+async function clockSeconds(page: Page): Promise<number> {
+  const text = (await page.getByTestId('session-clock').textContent()) ?? ''
+  const parts = text.trim().split(':').map(Number)
+  if (parts.some(Number.isNaN) || parts.length < 2) throw new Error(`unreadable clock "${text}"`)
+  return parts.reduce((total, part) => total * 60 + part, 0)
+}
+
+async function enterLiveRoom(customer: Person, mechanic: Person, roomPath: string) {
+  await customer.page.goto(roomPath)
+  await mechanic.page.goto(roomPath)
+  for (const page of [customer.page, mechanic.page]) {
+    await expect(page.getByTestId('room-status')).toHaveText(/Live/)
+  }
+}
+
+test('the customer buys 15 more minutes and both clocks jump at once; a redelivered event changes nothing', async ({
+  browser,
+  baseURL,
+}) => {
+  if (!baseURL) throw new Error('baseURL is not set')
+  const admin = await adminApi(baseURL)
+  const customer = await newCustomer(browser, baseURL)
+  const mechanic = await newApprovedMechanic(browser, baseURL, admin)
+  try {
+    const sessionId = await bookAndPay(customer, baseURL, 'chat')
+    const roomPath = await acceptThroughApi(mechanic, baseURL, sessionId)
+    await enterLiveRoom(customer, mechanic, roomPath)
+    const before = await clockSeconds(mechanic.page)
+    expect(before).toBeGreaterThan(29 * 60)
+
+    await customer.page.getByRole('button', { name: 'Extend Session' }).click()
+    await customer.page.getByRole('radio', { name: /\+15 min/ }).check()
+    await screenshot(customer.page, 'extension-dialog')
+    await customer.page.getByRole('button', { name: 'Pay $14.99' }).click()
+    await expect(customer.page).toHaveURL(/\/checkout\/local\/[0-9a-f-]{36}$/)
+    const checkoutId = new URL(customer.page.url()).pathname.split('/').at(-1) ?? ''
+    // The mechanic is told while the customer is at the checkout.
+    await expect(mechanic.page.getByText('Customer is extending the session…')).toBeVisible()
+
+    await customer.page.getByRole('button', { name: 'Pay $14.99 — test mode' }).click()
+    await expect(customer.page).toHaveURL(new RegExp(`${roomPath}(\\?|$)`))
+    await expect(customer.page.getByTestId('room-status')).toHaveText(/Live/)
+
+    // The mechanic's page was never reloaded: its clock moves on the broadcast alone.
+    await expect(mechanic.page.getByTestId('extended-banner')).toHaveText(/15 minutes added/, {
+      timeout: 1_000,
+    })
+    await expect(mechanic.page.getByText('Customer is extending the session…')).toBeHidden()
+    await screenshot(mechanic.page, 'extension-added-mechanic')
+    await screenshot(customer.page, 'extension-added-customer')
+    const elapsed = async () => before - (await clockSeconds(mechanic.page))
+    const mechanicAfter = await clockSeconds(mechanic.page)
+    const customerAfter = await clockSeconds(customer.page)
+    for (const after of [mechanicAfter, customerAfter]) {
+      expect(after).toBeGreaterThan(before + 14 * 60)
+      expect(after).toBeLessThanOrEqual(before + 15 * 60)
+    }
+    expect(Math.abs(mechanicAfter - customerAfter)).toBeLessThanOrEqual(2)
+    expect(await elapsed()).toBeLessThan(0)
+
+    // Stripe redelivers an event with the same id; the local checkout's event id is per checkout.
+    const event = {
+      id: `evt_local_${checkoutId.replaceAll('-', '')}`,
+      object: 'event',
+      type: 'checkout.session.completed',
+      created: Math.floor(Date.now() / 1000),
+      livemode: false,
+      data: {
+        object: {
+          id: `cs_local_${checkoutId.replaceAll('-', '')}`,
+          object: 'checkout.session',
+          mode: 'payment',
+          status: 'complete',
+          payment_status: 'paid',
+          amount_total: 1499,
+          currency: 'usd',
+          client_reference_id: checkoutId,
+          metadata: {
+            kind: 'extension',
+            checkoutId,
+            customerId: customer.id,
+            sessionId,
+            option: '15',
+          },
+          payment_intent: `pi_local_${checkoutId.replaceAll('-', '')}`,
+        },
+      },
+    }
+    const payload = JSON.stringify(event)
+    const redelivered = await admin.post('/api/webhooks/stripe', {
+      data: payload,
+      headers: {
+        'content-type': 'application/json',
+        'stripe-signature': signWebhookPayload(payload, parseEnv({}).LOCAL_WEBHOOK_SECRET),
+      },
+    })
+    expect(redelivered.status()).toBe(200)
+    expect(await redelivered.json()).toMatchObject({ received: true, ignored: 'already processed' })
+
+    await customer.page.waitForTimeout(1_500)
+    const settled = await clockSeconds(customer.page)
+    expect(settled).toBeLessThanOrEqual(customerAfter)
+    expect(settled).toBeGreaterThan(customerAfter - 10)
+    const state = await customer.context.request.get(`/api/sessions/${sessionId}`)
+    const { state: snapshot } = (await state.json()) as { state: { durationSeconds: number } }
+    expect(snapshot.durationSeconds).toBe(45 * 60)
+
+    // The session's page lists what was bought.
+    await customer.page.goto(`/sessions/${sessionId}`)
+    await expect(customer.page.getByTestId('extension-list')).toContainText('+15 min')
+    await expect(customer.page.getByTestId('extension-list')).toContainText('$14.99')
+  } finally {
+    await customer.context.close()
+    await mechanic.context.close()
+    await admin.dispose()
+  }
+})
+
+test('a cancelled extension checkout returns to the running room and changes nothing', async ({
+  browser,
+  baseURL,
+}) => {
+  if (!baseURL) throw new Error('baseURL is not set')
+  const admin = await adminApi(baseURL)
+  const customer = await newCustomer(browser, baseURL)
+  const mechanic = await newApprovedMechanic(browser, baseURL, admin)
+  try {
+    const sessionId = await bookAndPay(customer, baseURL, 'video')
+    const roomPath = await acceptThroughApi(mechanic, baseURL, sessionId)
+    await enterLiveRoom(customer, mechanic, roomPath)
+
+    await customer.page.getByRole('button', { name: 'Extend Session' }).click()
+    await customer.page.getByRole('radio', { name: /\+60 min/ }).check()
+    await customer.page.getByRole('button', { name: 'Pay $39.99' }).click()
+    await expect(customer.page).toHaveURL(/\/checkout\/local\//)
+    await expect(mechanic.page.getByText('Customer is extending the session…')).toBeVisible()
+    await customer.page.getByRole('button', { name: 'Cancel' }).click()
+
+    await expect(customer.page).toHaveURL(new RegExp(`${roomPath}(\\?|$)`))
+    await expect(
+      customer.page.getByText('Extension cancelled — you were not charged.'),
+    ).toBeVisible()
+    await expect(customer.page.getByTestId('room-status')).toHaveText(/Live/)
+    await expect(mechanic.page.getByText('Customer is extending the session…')).toBeHidden()
+    const state = await customer.context.request.get(`/api/sessions/${sessionId}`)
+    const { state: snapshot } = (await state.json()) as { state: { durationSeconds: number } }
+    expect(snapshot.durationSeconds).toBe(45 * 60)
+  } finally {
+    await customer.context.close()
+    await mechanic.context.close()
+    await admin.dispose()
+  }
+})
