@@ -1,19 +1,22 @@
 import { and, count, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { POST as createBooking } from '@/app/api/bookings/route'
-import { POST as acceptRoute } from '@/app/api/sessions/[id]/accept/route'
 import { POST as endRoute } from '@/app/api/sessions/[id]/end/route'
 import {
   POST as extendRoute,
   GET as listExtensionsRoute,
 } from '@/app/api/sessions/[id]/extensions/route'
 import { POST as webhookRoute } from '@/app/api/webhooks/stripe/route'
-import { checkouts, events, payments, sessionExtensions, sessions } from '@/db/schema'
-import { buildCompletedEvent } from '@/features/payments/pay-local-checkout'
-import { paymentsProvider } from '@/features/payments/provider'
-import { signWebhookPayload } from '@/features/payments/verify-webhook'
+import { events, payments, sessionExtensions } from '@/db/schema'
 import { applyPresence } from '@/features/sessions/apply-presence'
-import { startTestApp, type TestApp, type TestUser } from '../support/test-app'
+import {
+  acceptedSession,
+  completedEventFor,
+  deliverWebhook,
+  type SignedEvent,
+  sessionRow,
+  signedWebhook,
+} from '../support/sessions'
+import { startTestApp, type TestApp } from '../support/test-app'
 
 let app: TestApp
 
@@ -42,61 +45,19 @@ afterAll(async () => {
   await app.close()
 })
 
-type Live = { sessionId: string; customer: TestUser; mechanic: TestUser }
+type Live = Awaited<ReturnType<typeof acceptedSession>>
 
-/** A signed event for a checkout row, as Stripe (or the local checkout) would send it. */
-async function paidEventFor(checkoutId: string, overrides: { timestamp?: number } = {}) {
-  const [checkout] = await app.database.db
-    .select()
-    .from(checkouts)
-    .where(eq(checkouts.id, checkoutId))
-  if (!checkout) throw new Error('no checkout')
-  const payload = JSON.stringify(buildCompletedEvent(checkout))
-  const signature = signWebhookPayload(
-    payload,
-    paymentsProvider().webhookSecret,
-    overrides.timestamp,
-  )
-  return { payload, signature }
+async function paidEventFor(checkoutId: string, options: { timestamp?: number } = {}) {
+  return signedWebhook(await completedEventFor(app, checkoutId), options)
 }
 
-function deliver(event: { payload: string; signature: string }) {
-  return app.call(webhookRoute, {
-    path: '/api/webhooks/stripe',
-    body: event.payload,
-    headers: { 'stripe-signature': event.signature, 'content-type': 'application/json' },
-  })
-}
+const deliver = (event: SignedEvent) => deliverWebhook(app, event)
 
-/** Books, pays, accepts and brings both participants in: a live session through the real flow. */
+/** Booked, paid, accepted, and both participants in: a live session through the real flow. */
 async function liveSession(): Promise<Live> {
-  const customer = await app.createUser({ role: 'customer' })
-  const mechanic = await app.createUser({ role: 'mechanic' })
-  const booking = await app.call<{ checkout: { checkoutId: string } }>(createBooking, {
-    path: '/api/bookings',
-    cookie: customer.cookie,
-    body: {
-      plan: 'chat',
-      vehicle: { year: 2016, make: 'Subaru', model: 'Outback' },
-      concern: 'Check engine light',
-    },
-  })
-  expect(booking.status).toBe(201)
-  expect((await deliver(await paidEventFor(booking.body.checkout.checkoutId))).status).toBe(200)
-  const [session] = await app.database.db
-    .select({ id: sessions.id })
-    .from(sessions)
-    .where(eq(sessions.customerId, customer.id))
-  if (!session) throw new Error('booking created no session')
-  const accepted = await app.call(acceptRoute, {
-    path: `/api/sessions/${session.id}/accept`,
-    method: 'POST',
-    cookie: mechanic.cookie,
-    params: { id: session.id },
-  })
-  expect(accepted.status).toBe(200)
-  await applyPresence(session.id, { customer: true, mechanic: true }, customer.id)
-  return { sessionId: session.id, customer, mechanic }
+  const live = await acceptedSession(app)
+  await applyPresence(live.sessionId, { customer: true, mechanic: true }, live.customer.id)
+  return live
 }
 
 async function openExtension(
@@ -112,12 +73,6 @@ async function openExtension(
   })
 }
 
-async function sessionRow(sessionId: string) {
-  const [row] = await app.database.db.select().from(sessions).where(eq(sessions.id, sessionId))
-  if (!row) throw new Error('no session')
-  return row
-}
-
 async function extensionCount(sessionId: string): Promise<number> {
   const [row] = await app.database.db
     .select({ n: count() })
@@ -129,7 +84,7 @@ async function extensionCount(sessionId: string): Promise<number> {
 describe('extensions', () => {
   it('applies one event delivered 20 times at once exactly once', async () => {
     const live = await liveSession()
-    const before = await sessionRow(live.sessionId)
+    const before = await sessionRow(app, live.sessionId)
     const opened = await openExtension(live, '15')
     expect(opened.status).toBe(201)
     const event = await paidEventFor(opened.body.checkout.checkoutId)
@@ -137,7 +92,7 @@ describe('extensions', () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => deliver(event)))
     expect(results.every((result) => result.status === 200)).toBe(true)
 
-    const after = await sessionRow(live.sessionId)
+    const after = await sessionRow(app, live.sessionId)
     expect(await extensionCount(live.sessionId)).toBe(1)
     const addedMs = (after.expiresAt?.getTime() ?? 0) - (before.expiresAt?.getTime() ?? 0)
     expect(addedMs).toBeGreaterThanOrEqual(15 * 60_000)
@@ -152,7 +107,7 @@ describe('extensions', () => {
 
   it('applies two different extensions, whatever order their events arrive in', async () => {
     const live = await liveSession()
-    const before = await sessionRow(live.sessionId)
+    const before = await sessionRow(app, live.sessionId)
     const first = await openExtension(live, '15')
     const second = await openExtension(live, '30')
     const firstEvent = await paidEventFor(first.body.checkout.checkoutId)
@@ -162,7 +117,7 @@ describe('extensions', () => {
     expect((await deliver(firstEvent)).status).toBe(200)
     expect((await deliver(secondEvent)).status).toBe(200)
 
-    const after = await sessionRow(live.sessionId)
+    const after = await sessionRow(app, live.sessionId)
     expect(await extensionCount(live.sessionId)).toBe(2)
     const addedMs = (after.expiresAt?.getTime() ?? 0) - (before.expiresAt?.getTime() ?? 0)
     expect(addedMs).toBeGreaterThanOrEqual(45 * 60_000)
@@ -215,16 +170,14 @@ describe('extensions', () => {
   })
 
   it('acknowledges an event type it does not handle and ignores it', async () => {
-    const payload = JSON.stringify({
-      id: `evt_test_${crypto.randomUUID()}`,
-      object: 'event',
-      type: 'customer.created',
-      data: { object: { id: 'cus_123', object: 'customer' } },
-    })
-    const result = await deliver({
-      payload,
-      signature: signWebhookPayload(payload, paymentsProvider().webhookSecret),
-    })
+    const result = await deliver(
+      signedWebhook({
+        id: `evt_test_${crypto.randomUUID()}`,
+        object: 'event',
+        type: 'customer.created',
+        data: { object: { id: 'cus_123', object: 'customer' } },
+      }),
+    )
     expect(result.status).toBe(200)
     expect(result.body).toMatchObject({ received: true })
     expect(String(result.body.ignored)).toContain('customer.created')
@@ -240,12 +193,12 @@ describe('extensions', () => {
       params: { id: live.sessionId },
     })
     expect(ended.status).toBe(200)
-    const endedRow = await sessionRow(live.sessionId)
+    const endedRow = await sessionRow(app, live.sessionId)
 
     expect((await deliver(await paidEventFor(opened.body.checkout.checkoutId))).status).toBe(200)
 
     expect(await extensionCount(live.sessionId)).toBe(0)
-    expect((await sessionRow(live.sessionId)).expiresAt).toEqual(endedRow.expiresAt)
+    expect((await sessionRow(app, live.sessionId)).expiresAt).toEqual(endedRow.expiresAt)
     const [payment] = await app.database.db
       .select()
       .from(payments)
@@ -261,7 +214,7 @@ describe('extensions', () => {
 
   it('answers 5xx and records nothing when fulfilment fails, then succeeds on redelivery', async () => {
     const live = await liveSession()
-    const before = await sessionRow(live.sessionId)
+    const before = await sessionRow(app, live.sessionId)
     const opened = await openExtension(live, '30')
     const event = await paidEventFor(opened.body.checkout.checkoutId)
 
@@ -277,7 +230,7 @@ describe('extensions', () => {
       .from(payments)
       .where(eq(payments.checkoutId, opened.body.checkout.checkoutId))
     expect(unpaid).toBeUndefined()
-    expect((await sessionRow(live.sessionId)).expiresAt).toEqual(before.expiresAt)
+    expect((await sessionRow(app, live.sessionId)).expiresAt).toEqual(before.expiresAt)
 
     await app.database.db.execute(
       sql`delete from fault_injection where session_id = ${live.sessionId}`,
@@ -305,18 +258,9 @@ describe('extensions', () => {
     const live = await liveSession()
     const other = await liveSession()
     const opened = await openExtension(live, '15')
-    const [checkout] = await app.database.db
-      .select()
-      .from(checkouts)
-      .where(eq(checkouts.id, opened.body.checkout.checkoutId))
-    if (!checkout) throw new Error('no checkout')
-    const event = buildCompletedEvent(checkout)
+    const event = await completedEventFor(app, opened.body.checkout.checkoutId)
     event.data.object.metadata.sessionId = other.sessionId
-    const payload = JSON.stringify(event)
-    const result = await deliver({
-      payload,
-      signature: signWebhookPayload(payload, paymentsProvider().webhookSecret),
-    })
+    const result = await deliver(signedWebhook(event))
     expect(result.status).toBe(200)
     expect(String(result.body.ignored)).toContain('rejected')
     expect(await extensionCount(live.sessionId)).toBe(0)
