@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test'
+import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test'
 import { signWebhookPayload } from '@/features/payments/verify-webhook'
 import { parseEnv } from '@/lib/env'
 import {
@@ -19,26 +19,47 @@ async function clockSeconds(page: Page): Promise<number> {
   return parts.reduce((total, part) => total * 60 + part, 0)
 }
 
-async function enterLiveRoom(customer: Person, mechanic: Person, roomPath: string) {
+type LiveRoom = {
+  admin: APIRequestContext
+  customer: Person
+  mechanic: Person
+  sessionId: string
+  roomPath: string
+}
+
+/** A fresh customer and mechanic, both in the live room of a paid and accepted session. */
+async function liveRoom(
+  browser: Browser,
+  baseURL: string | undefined,
+  plan: 'chat' | 'video',
+): Promise<LiveRoom> {
+  if (!baseURL) throw new Error('baseURL is not set')
+  const admin = await adminApi(baseURL)
+  const customer = await newCustomer(browser, baseURL)
+  const mechanic = await newApprovedMechanic(browser, baseURL, admin)
+  const sessionId = await bookAndPay(customer, baseURL, plan)
+  const roomPath = await acceptThroughApi(mechanic, baseURL, sessionId)
   await customer.page.goto(roomPath)
   await mechanic.page.goto(roomPath)
   for (const page of [customer.page, mechanic.page]) {
     await expect(page.getByTestId('room-status')).toHaveText(/Live/)
   }
+  return { admin, customer, mechanic, sessionId, roomPath }
+}
+
+async function leave({ admin, customer, mechanic }: LiveRoom): Promise<void> {
+  await customer.context.close()
+  await mechanic.context.close()
+  await admin.dispose()
 }
 
 test('the customer buys 15 more minutes and both clocks jump at once; a redelivered event changes nothing', async ({
   browser,
   baseURL,
 }) => {
-  if (!baseURL) throw new Error('baseURL is not set')
-  const admin = await adminApi(baseURL)
-  const customer = await newCustomer(browser, baseURL)
-  const mechanic = await newApprovedMechanic(browser, baseURL, admin)
+  const room = await liveRoom(browser, baseURL, 'chat')
+  const { admin, customer, mechanic, sessionId, roomPath } = room
   try {
-    const sessionId = await bookAndPay(customer, baseURL, 'chat')
-    const roomPath = await acceptThroughApi(mechanic, baseURL, sessionId)
-    await enterLiveRoom(customer, mechanic, roomPath)
     const before = await clockSeconds(mechanic.page)
     expect(before).toBeGreaterThan(29 * 60)
 
@@ -124,9 +145,7 @@ test('the customer buys 15 more minutes and both clocks jump at once; a redelive
     await expect(customer.page.getByTestId('extension-list')).toContainText('+15 min')
     await expect(customer.page.getByTestId('extension-list')).toContainText('$14.99')
   } finally {
-    await customer.context.close()
-    await mechanic.context.close()
-    await admin.dispose()
+    await leave(room)
   }
 })
 
@@ -134,15 +153,9 @@ test('a cancelled extension checkout returns to the running room and changes not
   browser,
   baseURL,
 }) => {
-  if (!baseURL) throw new Error('baseURL is not set')
-  const admin = await adminApi(baseURL)
-  const customer = await newCustomer(browser, baseURL)
-  const mechanic = await newApprovedMechanic(browser, baseURL, admin)
+  const room = await liveRoom(browser, baseURL, 'video')
+  const { customer, mechanic, sessionId, roomPath } = room
   try {
-    const sessionId = await bookAndPay(customer, baseURL, 'video')
-    const roomPath = await acceptThroughApi(mechanic, baseURL, sessionId)
-    await enterLiveRoom(customer, mechanic, roomPath)
-
     await customer.page.getByRole('button', { name: 'Extend Session' }).click()
     await customer.page.getByRole('radio', { name: /\+60 min/ }).check()
     await customer.page.getByRole('button', { name: 'Pay $39.99' }).click()
@@ -160,8 +173,6 @@ test('a cancelled extension checkout returns to the running room and changes not
     const { state: snapshot } = (await state.json()) as { state: { durationSeconds: number } }
     expect(snapshot.durationSeconds).toBe(45 * 60)
   } finally {
-    await customer.context.close()
-    await mechanic.context.close()
-    await admin.dispose()
+    await leave(room)
   }
 })
