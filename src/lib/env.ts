@@ -50,7 +50,7 @@ const serverEnvSchema = z.object({
   /** A paid request nobody accepts within this time expires and is refunded. */
   REQUEST_TIMEOUT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).default(900)),
   /** How often the clock loop looks for sessions to end. */
-  SWEEP_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(50).default(1000)),
+  SWEEP_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(50).default(250)),
 })
 
 export type ServerEnv = z.infer<typeof serverEnvSchema> & {
