@@ -18,6 +18,7 @@ type SessionEnded = { sessionId: string }
 const sockets = new Map<string, Socket>()
 const counts = new Map<string, number>()
 const ended = new Map<string, EndedReceipt>()
+const extended = new Map<string, EndedReceipt>()
 
 /** The chat run in progress: who sent each client id, and when. */
 let chat: {
@@ -48,6 +49,12 @@ function connectOne(url: string, key: string, cookie?: string): Promise<void> {
     }
     chat.receivedIds.add(message.clientId)
     chat.latencies.push(at - sent.at)
+  })
+  socket.on('session:extended', (event: SessionEnded) => {
+    const at = Date.now()
+    const seen = extended.get(key)
+    if (seen) seen.count++
+    else extended.set(key, { key, sessionId: event.sessionId, at, count: 1 })
   })
   socket.on('session:ended', (event: SessionEnded) => {
     const at = Date.now()
@@ -216,6 +223,7 @@ const handlers: {
   async resetCounts() {
     counts.clear()
     ended.clear()
+    extended.clear()
     return {}
   },
 
@@ -231,6 +239,15 @@ const handlers: {
     // Long enough for a second `session:ended` to arrive if the server were to send one.
     await new Promise((resolve) => setTimeout(resolve, settleMs))
     return [...ended.values()]
+  },
+
+  async awaitExtended({ expected, timeoutMs, settleMs }) {
+    const deadline = performance.now() + timeoutMs
+    while (extended.size < expected && performance.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    await new Promise((resolve) => setTimeout(resolve, settleMs))
+    return [...extended.values()]
   },
 
   async disconnectAll() {

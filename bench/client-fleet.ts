@@ -42,6 +42,11 @@ export type FleetCommands = {
     args: { expected: number; timeoutMs: number; settleMs: number }
     result: EndedReceipt[]
   }
+  /** `session:extended` receipts, first per client (same shape as the ended receipts). */
+  awaitExtended: {
+    args: { expected: number; timeoutMs: number; settleMs: number }
+    result: EndedReceipt[]
+  }
   disconnectAll: { args: Record<string, never>; result: { closed: number } }
 }
 

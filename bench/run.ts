@@ -26,6 +26,7 @@ import {
 } from './client-fleet'
 import { sleep } from './concurrency'
 import { type EventLoopDelay, measureEventLoop } from './measure-event-loop'
+import { measureExtensions } from './measure-extensions'
 import { openBenchDatabase } from './open-bench-database'
 import { elapsedSeconds, progress } from './progress'
 import { startBareRelay } from './start-bare-relay'
@@ -39,6 +40,7 @@ const configSchema = z.object({
   BENCH_MESSAGES_PER_SENDER: z.coerce.number().int().min(1).max(100).default(3),
   BENCH_MESSAGE_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   BENCH_EXPIRY_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  BENCH_EXTENSIONS: z.coerce.number().int().min(1).max(2000).default(100),
   DATABASE_URL: z.preprocess(
     (value) => (value === '' ? undefined : value),
     z
@@ -48,7 +50,7 @@ const configSchema = z.object({
   ),
 })
 
-const TARGETS = { chatP99Ms: 50, expiryLagP99Ms: 1000 }
+const TARGETS = { chatP99Ms: 50, expiryLagP99Ms: 1000, extensionP99Ms: 100 }
 // Enough for the expiries to be written before the first one falls due.
 const EXPIRY_LEAD_MS = 2000
 const CONNECT_CONCURRENCY = 50
@@ -85,7 +87,7 @@ async function main(): Promise<void> {
     const chatBaseline = chatFigures(baseline.chat)
     const expiry = ours.expiry
     const result = {
-      benchmark: 'autodoctor realtime: chat fan-out and expiry lag',
+      benchmark: 'autodoctor realtime: chat fan-out, extension broadcast and expiry lag',
       startedAt: startedAt.toISOString(),
       durationSeconds: elapsedSeconds(),
       machine: {
@@ -121,6 +123,12 @@ async function main(): Promise<void> {
         },
         ...compare(chatOurs.latencyMs, chatBaseline.latencyMs),
       },
+      extension: {
+        ...ours.extension,
+        baseline:
+          'the chat baseline above: the bare relay delivering one event to a room, no DB (same clients)',
+        baselineP99Ms: chatBaseline.latencyMs.p99,
+      },
       expiry: {
         ...expiry,
         baseline: {
@@ -142,6 +150,11 @@ async function main(): Promise<void> {
           expiry.allEndedOnce && (expiry.dbLagMs.p99 ?? Infinity) <= TARGETS.expiryLagP99Ms,
         expiryClientLagP99:
           expiry.allEndedOnce && (expiry.clientLagMs.p99 ?? Infinity) <= TARGETS.expiryLagP99Ms,
+        extensionP99:
+          ours.extension.webhookFailures === 0 &&
+          ours.extension.clientsWithExtended === ours.extension.clientsExpected &&
+          ours.extension.clientsWithDuplicateExtended === 0 &&
+          (ours.extension.latencyMs.p99 ?? Infinity) <= TARGETS.extensionP99Ms,
       },
     }
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
@@ -214,6 +227,11 @@ async function measureOurServer(
     await fleet.run('resetCounts', {})
     const chat = await runChat(fleet, config, sessions, 'ours')
     const chatEvents = await fleet.run('counts', {})
+    const extension = await measureExtensions(
+      fleet,
+      arranged,
+      Math.min(config.BENCH_EXTENSIONS, arranged.length),
+    )
 
     progress(
       `ours: ${sessionIds.length} sessions run out within ${config.BENCH_EXPIRY_WINDOW_MS} ms`,
@@ -252,7 +270,7 @@ async function measureOurServer(
       eventsReceived: expiryEvents,
       serverEventLoopDelayMs: eventLoopDelayMs,
     }
-    return { setup, chat, chatEvents, expiry }
+    return { setup, chat, chatEvents, extension, expiry }
   } finally {
     await loops.stop()
     await fleet.run('disconnectAll', {}).catch(() => {})
