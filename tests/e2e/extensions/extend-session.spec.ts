@@ -63,7 +63,7 @@ test('the customer buys 15 more minutes and both clocks jump at once; a redelive
     const before = await clockSeconds(mechanic.page)
     expect(before).toBeGreaterThan(29 * 60)
 
-    await customer.page.getByRole('button', { name: 'Extend Session' }).click()
+    await customer.page.getByRole('button', { name: 'Extend Session', exact: true }).click()
     await customer.page.getByRole('radio', { name: /\+15 min/ }).check()
     await screenshot(customer.page, 'extension-dialog')
     await customer.page.getByRole('button', { name: 'Pay $14.99' }).click()
@@ -156,12 +156,12 @@ test('a cancelled extension checkout returns to the running room and changes not
   const room = await liveRoom(browser, baseURL, 'video')
   const { customer, mechanic, sessionId, roomPath } = room
   try {
-    await customer.page.getByRole('button', { name: 'Extend Session' }).click()
+    await customer.page.getByRole('button', { name: 'Extend Session', exact: true }).click()
     await customer.page.getByRole('radio', { name: /\+60 min/ }).check()
     await customer.page.getByRole('button', { name: 'Pay $39.99' }).click()
     await expect(customer.page).toHaveURL(/\/checkout\/local\//)
     await expect(mechanic.page.getByText('Customer is extending the session…')).toBeVisible()
-    await customer.page.getByRole('button', { name: 'Cancel' }).click()
+    await customer.page.getByRole('button', { name: 'Cancel', exact: true }).click()
 
     await expect(customer.page).toHaveURL(new RegExp(`${roomPath}(\\?|$)`))
     await expect(

@@ -37,13 +37,13 @@ test('either participant ends a video session early; both leave the room for goo
   await expect(support.getByRole('textbox', { name: 'Message' })).toHaveCount(0)
 
   // Before the clock starts: the dialog offers a way out, and keeping the session changes nothing.
-  await mechanic.page.getByRole('button', { name: 'End Session' }).click()
+  await mechanic.page.getByRole('button', { name: 'End Session', exact: true }).click()
   const dialog = mechanic.page.getByRole('dialog', { name: 'End this session?' })
   await expect(dialog).toBeVisible()
   await expect(dialog.getByRole('button', { name: 'Keep talking' })).toBeFocused()
   await mechanic.page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
-  await mechanic.page.getByRole('button', { name: 'End Session' }).click()
+  await mechanic.page.getByRole('button', { name: 'End Session', exact: true }).click()
   await dialog.getByRole('button', { name: 'Keep talking' }).click()
   await expect(dialog).toBeHidden()
   await expect(mechanic.page.getByTestId('room-status')).toHaveText(
@@ -64,11 +64,11 @@ test('either participant ends a video session early; both leave the room for goo
   await screenshot(mechanic.page, 'sessions-video-room-desktop')
   await screenshot(support, 'sessions-video-room-admin')
 
-  await customer.page.getByRole('button', { name: 'End Session' }).click()
+  await customer.page.getByRole('button', { name: 'End Session', exact: true }).click()
   await screenshot(customer.page, 'sessions-end-dialog')
   await customer.page
     .getByRole('dialog', { name: 'End this session?' })
-    .getByRole('button', { name: 'End Session' })
+    .getByRole('button', { name: 'End Session', exact: true })
     .click()
 
   await expect(customer.page).toHaveURL(`/customer?ended=${sessionId}`)
@@ -83,7 +83,7 @@ test('either participant ends a video session early; both leave the room for goo
   await expect(support.getByTestId('fact-status')).toContainText('Ended by the customer')
   await expect(support.getByTestId('chat-message')).toHaveCount(1)
   await expect(support.getByTestId('session-event').first()).toBeVisible()
-  await expect(support.getByRole('button', { name: 'End Session' })).toHaveCount(0)
+  await expect(support.getByRole('button', { name: 'End Session', exact: true })).toHaveCount(0)
   await screenshot(support, 'sessions-summary-admin')
 
   await supportContext.close()
