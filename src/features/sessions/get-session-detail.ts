@@ -6,6 +6,7 @@ import { getContext } from '@/server/context'
 import { getSessionAccessOrThrow, type SessionRole } from './get-session-access'
 import { paymentsBySession } from './list-sessions'
 import { plans, roomPathFor, type SessionType } from './plans'
+import { liveSeconds } from './session-clock'
 import type { SessionStatus } from './statuses'
 
 /** One session as its read-only page shows it; never the raw row. */
@@ -66,13 +67,7 @@ export async function getSessionDetailOrThrow(
       startedAt: session.startedAt?.toISOString() ?? null,
       endedAt: session.endedAt?.toISOString() ?? null,
       endReason: session.endReason,
-      liveSeconds:
-        session.startedAt && session.endedAt
-          ? Math.max(
-              0,
-              Math.round((session.endedAt.getTime() - session.startedAt.getTime()) / 1000),
-            )
-          : null,
+      liveSeconds: liveSeconds(session),
       paidCents: money.get(session.id)?.paid ?? 0,
       refundedCents: money.get(session.id)?.refunded ?? 0,
       roomPath: roomPathFor(session.id, plan.type),

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core'
 import { checkouts, payments, sessions, users } from '@/db/schema'
 import { getContext } from '@/server/context'
 import { plans } from './plans'
+import { liveSeconds } from './session-clock'
 import type { SessionStatus } from './statuses'
 
 const customers = alias(users, 'customers')
@@ -67,10 +68,7 @@ export async function listSessions(filter: {
     startedAt: session.startedAt?.toISOString() ?? null,
     endedAt: session.endedAt?.toISOString() ?? null,
     endReason: session.endReason,
-    liveSeconds:
-      session.startedAt && session.endedAt
-        ? Math.max(0, Math.round((session.endedAt.getTime() - session.startedAt.getTime()) / 1000))
-        : null,
+    liveSeconds: liveSeconds(session),
     paidCents: money.get(session.id)?.paid ?? 0,
     refundedCents: money.get(session.id)?.refunded ?? 0,
   }))

@@ -41,3 +41,9 @@ export function endStatusFor(
   if (timeUp) return 'completed'
   return now.getTime() - session.startedAt.getTime() < 60_000 ? 'cancelled' : 'completed'
 }
+
+/** Seconds between going live and ending; null while it has not ended or never went live. */
+export function liveSeconds(session: Pick<SessionRow, 'startedAt' | 'endedAt'>): number | null {
+  if (!session.startedAt || !session.endedAt) return null
+  return Math.max(0, Math.round((session.endedAt.getTime() - session.startedAt.getTime()) / 1000))
+}
