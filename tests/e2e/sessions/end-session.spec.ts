@@ -2,10 +2,8 @@ import { demo, signInThroughApi } from '../support/accounts'
 import { screenshot } from '../support/screenshots'
 import {
   acceptFromQueue,
-  adminApi,
   bookThroughUi,
-  newApprovedMechanic,
-  newCustomer,
+  customerAndMechanic,
   uniqueConcern,
 } from './session-fixtures'
 import { expect, test } from './session-server'
@@ -16,10 +14,7 @@ test('either participant ends a video session early; both leave the room for goo
 }) => {
   test.setTimeout(120_000)
   const base = String(baseURL)
-  const admin = await adminApi(base)
-  const customer = await newCustomer(browser, base)
-  const mechanic = await newApprovedMechanic(browser, base, admin)
-  await admin.dispose()
+  const { customer, mechanic } = await customerAndMechanic(browser, base)
 
   await mechanic.page.goto('/mechanic')
   const concern = uniqueConcern()

@@ -1,12 +1,6 @@
 import type { WebSocketRoute } from '@playwright/test'
 import { screenshot } from '../support/screenshots'
-import {
-  acceptThroughApi,
-  adminApi,
-  bookAndPay,
-  newApprovedMechanic,
-  newCustomer,
-} from './session-fixtures'
+import { acceptThroughApi, bookAndPay, customerAndMechanic } from './session-fixtures'
 import { expect, test } from './session-server'
 
 test('a dropped connection pauses the clock, and the room catches up when it is back', async ({
@@ -15,10 +9,7 @@ test('a dropped connection pauses the clock, and the room catches up when it is 
 }) => {
   test.setTimeout(120_000)
   const base = String(baseURL)
-  const admin = await adminApi(base)
-  const customer = await newCustomer(browser, base)
-  const mechanic = await newApprovedMechanic(browser, base, admin)
-  await admin.dispose()
+  const { customer, mechanic } = await customerAndMechanic(browser, base)
   const sessionId = await bookAndPay(customer, base, 'chat')
   const roomPath = await acceptThroughApi(mechanic, base, sessionId)
 

@@ -68,6 +68,21 @@ export async function newApprovedMechanic(
   return { id: mechanic.id, name, email, context, page: await context.newPage() }
 }
 
+/** A fresh customer and a fresh approved mechanic, each in a browser of their own. */
+export async function customerAndMechanic(
+  browser: Browser,
+  baseURL: string,
+): Promise<{ customer: Person; mechanic: Person }> {
+  const admin = await adminApi(baseURL)
+  try {
+    const customer = await newCustomer(browser, baseURL)
+    const mechanic = await newApprovedMechanic(browser, baseURL, admin)
+    return { customer, mechanic }
+  } finally {
+    await admin.dispose()
+  }
+}
+
 /** The demo admin's API session, for approvals; dispose it when done. */
 export async function adminApi(baseURL: string): Promise<APIRequestContext> {
   const api = await request.newContext({ baseURL })

@@ -1,12 +1,5 @@
 import type { WebSocket } from '@playwright/test'
-import {
-  acceptThroughApi,
-  adminApi,
-  bookAndPay,
-  newApprovedMechanic,
-  newCustomer,
-  sessionState,
-} from './session-fixtures'
+import { acceptThroughApi, bookAndPay, customerAndMechanic, sessionState } from './session-fixtures'
 import { expect, test } from './session-server'
 
 test('going back and forth between the room and the dashboard keeps one socket and no stale room', async ({
@@ -15,10 +8,7 @@ test('going back and forth between the room and the dashboard keeps one socket a
 }) => {
   test.setTimeout(120_000)
   const base = String(baseURL)
-  const admin = await adminApi(base)
-  const customer = await newCustomer(browser, base)
-  const mechanic = await newApprovedMechanic(browser, base, admin)
-  await admin.dispose()
+  const { customer, mechanic } = await customerAndMechanic(browser, base)
   const sessionId = await bookAndPay(customer, base, 'chat')
   // The mechanic stays away, so the clock never starts and the room stays open throughout.
   const roomPath = await acceptThroughApi(mechanic, base, sessionId)

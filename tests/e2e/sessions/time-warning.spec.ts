@@ -1,11 +1,5 @@
 import { screenshot } from '../support/screenshots'
-import {
-  acceptThroughApi,
-  adminApi,
-  bookAndPay,
-  newApprovedMechanic,
-  newCustomer,
-} from './session-fixtures'
+import { acceptThroughApi, bookAndPay, customerAndMechanic } from './session-fixtures'
 import { expect, test } from './session-server'
 
 // Long enough to cross the 1-minute mark a few seconds after going live.
@@ -13,10 +7,7 @@ test.use({ sessionSeconds: 65 })
 
 test('the room warns once when a minute is left', async ({ browser, baseURL }) => {
   const base = String(baseURL)
-  const admin = await adminApi(base)
-  const customer = await newCustomer(browser, base)
-  const mechanic = await newApprovedMechanic(browser, base, admin)
-  await admin.dispose()
+  const { customer, mechanic } = await customerAndMechanic(browser, base)
   const sessionId = await bookAndPay(customer, base, 'chat')
   const roomPath = await acceptThroughApi(mechanic, base, sessionId)
 

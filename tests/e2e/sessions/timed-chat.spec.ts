@@ -2,12 +2,10 @@ import type { Page } from '@playwright/test'
 import { screenshot } from '../support/screenshots'
 import {
   acceptFromQueue,
-  adminApi,
   bookThroughUi,
   collectPageErrors,
+  customerAndMechanic,
   expectNoHorizontalOverflow,
-  newApprovedMechanic,
-  newCustomer,
   uniqueConcern,
 } from './session-fixtures'
 import { expect, test } from './session-server'
@@ -23,10 +21,7 @@ test('a paid chat runs until its time is up and sends both people to their dashb
 }) => {
   test.setTimeout(120_000)
   const base = String(baseURL)
-  const admin = await adminApi(base)
-  const customer = await newCustomer(browser, base)
-  const mechanic = await newApprovedMechanic(browser, base, admin)
-  await admin.dispose()
+  const { customer, mechanic } = await customerAndMechanic(browser, base)
   const errors = [...collectPageErrors(customer.page), ...collectPageErrors(mechanic.page)]
   await customer.page.setViewportSize({ width: 375, height: 740 })
   await mechanic.page.setViewportSize({ width: 1280, height: 800 })
