@@ -4,32 +4,14 @@ import { users } from '@/db/schema'
 import type { SessionUser } from '@/features/auth/session-user'
 import { getContext } from '@/server/context'
 import { getSessionAccessOrThrow, type SessionRole } from './get-session-access'
-import { paymentsBySession } from './list-sessions'
-import { plans, roomPathFor, type SessionType } from './plans'
-import { liveSeconds } from './session-clock'
-import type { SessionStatus } from './statuses'
+import { paymentsBySession, type SessionSummary, toSessionSummary } from './list-sessions'
+import { plans, roomPathFor } from './plans'
 
 /** One session as its read-only page shows it; never the raw row. */
-export type SessionDetail = {
-  id: string
-  planLabel: string
-  type: SessionType
+export type SessionDetail = SessionSummary & {
   /** Paid time, extensions included. */
   durationSeconds: number
-  status: SessionStatus
-  vehicle: string
-  concern: string
-  customerName: string
-  mechanicName: string | null
-  requestedAt: string
   acceptedAt: string | null
-  startedAt: string | null
-  endedAt: string | null
-  endReason: string | null
-  /** Seconds between going live and ending; null while it has not ended or never went live. */
-  liveSeconds: number | null
-  paidCents: number
-  refundedCents: number
   roomPath: string
 }
 
@@ -49,28 +31,20 @@ export async function getSessionDetailOrThrow(
       .where(eq(users.id, session.customerId)),
     paymentsBySession([session.id]),
   ])
-  const plan = plans[session.plan]
   return {
     role,
     detail: {
-      id: session.id,
-      planLabel: plan.label,
-      type: plan.type,
+      ...toSessionSummary(
+        session,
+        {
+          customerName: names?.customerName ?? 'Customer',
+          mechanicName: names?.mechanicName ?? null,
+        },
+        money.get(session.id),
+      ),
       durationSeconds: session.durationSeconds,
-      status: session.status,
-      vehicle: `${session.vehicleYear} ${session.vehicleMake} ${session.vehicleModel}`,
-      concern: session.concern,
-      customerName: names?.customerName ?? 'Customer',
-      mechanicName: names?.mechanicName ?? null,
-      requestedAt: session.requestedAt.toISOString(),
       acceptedAt: session.acceptedAt?.toISOString() ?? null,
-      startedAt: session.startedAt?.toISOString() ?? null,
-      endedAt: session.endedAt?.toISOString() ?? null,
-      endReason: session.endReason,
-      liveSeconds: liveSeconds(session),
-      paidCents: money.get(session.id)?.paid ?? 0,
-      refundedCents: money.get(session.id)?.refunded ?? 0,
-      roomPath: roomPathFor(session.id, plan.type),
+      roomPath: roomPathFor(session.id, plans[session.plan].type),
     },
   }
 }

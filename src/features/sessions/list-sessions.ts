@@ -54,7 +54,18 @@ export async function listSessions(filter: {
     .orderBy(desc(sessions.requestedAt))
     .limit(filter.limit ?? 100)
   const money = await paymentsBySession(rows.map((row) => row.session.id))
-  return rows.map(({ session, customerName, mechanicName }) => ({
+  return rows.map(({ session, customerName, mechanicName }) =>
+    toSessionSummary(session, { customerName, mechanicName }, money.get(session.id)),
+  )
+}
+
+/** The one mapping from a session row (plus names and money) to what pages may show. */
+export function toSessionSummary(
+  session: typeof sessions.$inferSelect,
+  names: { customerName: string; mechanicName: string | null },
+  money: { paid: number; refunded: number } | undefined,
+): SessionSummary {
+  return {
     id: session.id,
     plan: session.plan,
     planLabel: plans[session.plan].label,
@@ -62,16 +73,15 @@ export async function listSessions(filter: {
     status: session.status,
     vehicle: `${session.vehicleYear} ${session.vehicleMake} ${session.vehicleModel}`,
     concern: session.concern,
-    customerName,
-    mechanicName,
+    ...names,
     requestedAt: session.requestedAt.toISOString(),
     startedAt: session.startedAt?.toISOString() ?? null,
     endedAt: session.endedAt?.toISOString() ?? null,
     endReason: session.endReason,
     liveSeconds: liveSeconds(session),
-    paidCents: money.get(session.id)?.paid ?? 0,
-    refundedCents: money.get(session.id)?.refunded ?? 0,
-  }))
+    paidCents: money?.paid ?? 0,
+    refundedCents: money?.refunded ?? 0,
+  }
 }
 
 /** Money in and out per session: every payment (booking and extensions) and what was refunded. */

@@ -1,6 +1,6 @@
 'use client'
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type {
   ChatMessage,
   JoinResult,
@@ -198,38 +198,21 @@ export function useSessionRoom(sessionId: string, selfName: string, selfId: stri
     [sessionId],
   )
 
-  return useMemo(
-    () => ({
-      state,
-      role,
-      messages,
-      connection,
-      error,
-      serverOffsetMs,
-      typing,
-      ended,
-      warning,
-      extended,
-      send,
-      retry,
-      setTyping,
-    }),
-    [
-      state,
-      role,
-      messages,
-      connection,
-      error,
-      serverOffsetMs,
-      typing,
-      ended,
-      warning,
-      extended,
-      send,
-      retry,
-      setTyping,
-    ],
-  )
+  return {
+    state,
+    role,
+    messages,
+    connection,
+    error,
+    serverOffsetMs,
+    typing,
+    ended,
+    warning,
+    extended,
+    send,
+    retry,
+    setTyping,
+  }
 }
 
 /** Stored messages by id; ones still in flight last, in the order they were written (stable sort). */
