@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { defineConfig } from '@playwright/test'
 
-const port = 3100
+// E2E_PORT lets two checkouts run their suites side by side on one machine.
+const port = Number(process.env.E2E_PORT ?? 3100)
 const baseURL = `http://localhost:${port}`
 
 // Workers load this file too; they inherit the runner's env and reuse its directory.
@@ -23,7 +24,7 @@ export default defineConfig({
   reporter: 'list',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  outputDir: path.join(tmpdir(), 'autodoctor-playwright-results'),
+  outputDir: path.join(tmpdir(), `autodoctor-playwright-results-${port}`),
   use: {
     baseURL,
     browserName: 'chromium',
