@@ -42,6 +42,12 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
     })
   })
 
+  // Node closes an idle keep-alive connection after 5 s by default. A client that sends its next
+  // request on it at that moment gets ECONNRESET. Clients and proxies (60 s idle is common) close
+  // first when the server waits longer than they do.
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
+
   const sockets = createSocketServer(server, { env, pool: context.database.pool })
   const loops = startLoops({ sweepIntervalMs: env.SWEEP_INTERVAL_MS })
 

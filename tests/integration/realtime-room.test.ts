@@ -137,18 +137,22 @@ describe('opening the room', () => {
     const { sessionId } = await payForBooking(app, await app.createUser())
     const isThis = (status: string) => (u: { sessionId: string; status: string }) =>
       u.sessionId === sessionId && u.status === status
-    expect(await watching.waitFor('session:updated', isThis('pending'))).toEqual({
+    expect(await watching.waitFor('queue:updated', isThis('pending'))).toEqual({
       sessionId,
       status: 'pending',
     })
     expect((await acceptAs(app, winner, sessionId)).status).toBe(200)
-    await watching.waitFor('session:updated', isThis('accepted'))
+    await watching.waitFor('queue:updated', isThis('accepted'))
 
     expect(
       waitingForApproval.all(
-        'session:updated',
+        'queue:updated',
         (u: { sessionId: string }) => u.sessionId === sessionId,
       ),
+    ).toEqual([])
+    // The queue hears about requests; only the participants' pages hear about their sessions.
+    expect(
+      watching.all('session:updated', (u: { sessionId: string }) => u.sessionId === sessionId),
     ).toEqual([])
     watching.close()
     waitingForApproval.close()

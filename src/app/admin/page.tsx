@@ -4,6 +4,7 @@ import { AppShell, PageTitle } from '@/components/app-shell'
 import { Card } from '@/components/ui'
 import { requirePageUser } from '@/features/auth/require-page-user'
 import { listMechanics } from '@/features/mechanics/list-mechanics'
+import { getLiveVersion } from '@/features/sessions/get-live-version'
 import { listSessions } from '@/features/sessions/list-sessions'
 import { LiveRefresh } from '@/features/sessions/ui/dashboard/live-refresh'
 import { SessionTable } from '@/features/sessions/ui/dashboard/session-table'
@@ -22,6 +23,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>
 export default async function AdminDashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser({ role: 'admin', path: '/admin' })
   const status = parseStatusFilter((await searchParams).status)
+  // Before the data: see getLiveVersion.
+  const version = await getLiveVersion(user, { kind: 'all' })
   const [mechanics, sessions] = await Promise.all([
     listMechanics(),
     listSessions({ statuses: status ? [status] : undefined, limit: SESSION_LIMIT }),
@@ -29,7 +32,7 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
   const pending = mechanics.filter((mechanic) => !mechanic.approvedAt).length
   return (
     <AppShell user={user}>
-      <LiveRefresh />
+      <LiveRefresh scope={{ kind: 'all' }} version={version} />
       <PageTitle title="Admin overview" subtitle="Support and session health." />
       <Card
         title="Mechanic applications"

@@ -7,6 +7,7 @@ import { BookingForm } from '@/features/booking/ui/booking-form'
 import { planChoices } from '@/features/booking/ui/plan-choices'
 import { listRefundNotices } from '@/features/payments/list-refund-notices'
 import { CheckoutCancelledNotice } from '@/features/payments/ui/checkout-cancelled-notice'
+import { getLiveVersion } from '@/features/sessions/get-live-version'
 import { listSessions } from '@/features/sessions/list-sessions'
 import { isTerminal } from '@/features/sessions/statuses'
 import { toActiveSessionView } from '@/features/sessions/ui/dashboard/active-session-view'
@@ -28,6 +29,8 @@ export default async function CustomerDashboardPage({
 }) {
   const user = await requirePageUser({ role: 'customer', path: '/customer' })
   const query = await searchParams
+  // Before the data: see getLiveVersion.
+  const version = await getLiveVersion(user, { kind: 'mine' })
   const [sessions, refunds] = await Promise.all([
     listSessions({ userId: user.id, limit: 50 }),
     listRefundNotices(user.id),
@@ -43,7 +46,7 @@ export default async function CustomerDashboardPage({
 
   return (
     <AppShell user={user}>
-      <LiveRefresh />
+      <LiveRefresh scope={{ kind: 'mine' }} version={version} />
       <PageTitle title={`Hi, ${user.name}`} subtitle="Get live help from a mechanic." />
 
       <div className="space-y-3 empty:hidden" data-testid="notices">

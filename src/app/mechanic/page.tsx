@@ -4,10 +4,12 @@ import { AppShell, PageTitle } from '@/components/app-shell'
 import { Alert, Card } from '@/components/ui'
 import { requirePageUser } from '@/features/auth/require-page-user'
 import { isApprovedMechanic } from '@/features/auth/session-user'
+import { getLiveVersion } from '@/features/sessions/get-live-version'
 import { listQueue } from '@/features/sessions/list-queue'
 import { listSessions } from '@/features/sessions/list-sessions'
 import { isTerminal } from '@/features/sessions/statuses'
 import { toActiveSessionView } from '@/features/sessions/ui/dashboard/active-session-view'
+import { LiveRefresh } from '@/features/sessions/ui/dashboard/live-refresh'
 import { MechanicActiveSession } from '@/features/sessions/ui/dashboard/mechanic-active-session'
 import { RequestQueue } from '@/features/sessions/ui/dashboard/request-queue'
 import { SessionTable } from '@/features/sessions/ui/dashboard/session-table'
@@ -37,6 +39,8 @@ export default async function MechanicDashboardPage({
 
   const { ended } = await searchParams
   const endedId = Array.isArray(ended) ? ended[0] : ended
+  // Before the data: see getLiveVersion.
+  const version = await getLiveVersion(user, { kind: 'mine' })
   const [sessions, queue] = await Promise.all([
     listSessions({ userId: user.id, limit: 50 }),
     listQueue(),
@@ -46,6 +50,7 @@ export default async function MechanicDashboardPage({
 
   return (
     <AppShell user={user}>
+      <LiveRefresh scope={{ kind: 'mine' }} version={version} />
       <PageTitle title="Mechanic dashboard" subtitle={`Signed in as ${user.name}`} />
       {endedId && (
         <Alert tone="info">

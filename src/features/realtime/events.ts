@@ -49,6 +49,12 @@ export type SessionWarningEvent = {
   serverNow: string
 }
 
+/** To participants' and admins' pages (`session:updated`) and to the mechanics' queue (`queue:updated`). */
+export type SessionUpdatedEvent = { sessionId: string; status: SessionStatus }
+
+/** The answer to `live:version`: compared with the version a live page was rendered at. */
+export type LiveVersion = { version: number }
+
 /** Every acknowledgement has this shape. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 

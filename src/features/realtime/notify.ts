@@ -3,7 +3,7 @@ import { sessions } from '@/db/schema'
 import { isTerminal, type SessionStatus } from '@/features/sessions/statuses'
 import { logger } from '@/lib/logger'
 import { getContext } from '@/server/context'
-import { roomOf, type SessionEndedEvent } from './events'
+import { roomOf, type SessionEndedEvent, type SessionUpdatedEvent } from './events'
 import { getIo } from './io'
 import { buildSessionState } from './session-state'
 
@@ -43,14 +43,14 @@ export async function notifySessionChanged(sessionId: string): Promise<void> {
       }
       io.to(roomOf.session(sessionId)).emit('session:ended', ended)
     }
-    const update = { sessionId, status: session.status }
+    const update: SessionUpdatedEvent = { sessionId, status: session.status }
     const audience = [roomOf.user(session.customerId), roomOf.admins]
     if (session.mechanicId) audience.push(roomOf.user(session.mechanicId))
+    io.to(audience).emit('session:updated', update)
     // Every approved mechanic is in the queue room: telling it about every change of every
     // session costs (sessions × mechanics) messages. The queue only changes when a request
     // appears or stops waiting.
-    if (concernsQueue(session)) audience.push(roomOf.mechanicsQueue)
-    io.to(audience).emit('session:updated', update)
+    if (concernsQueue(session)) io.to(roomOf.mechanicsQueue).emit('queue:updated', update)
   } catch (error) {
     // The change itself is committed; clients resync on their next join.
     logger().error({ err: error, sessionId }, 'failed to publish session change')

@@ -3,12 +3,13 @@ import { z } from 'zod'
 import type { SessionUser } from '@/features/auth/session-user'
 import { listMessages } from '@/features/chat/list-messages'
 import { applyPresence } from '@/features/sessions/apply-presence'
+import { getLiveVersion, liveScopeSchema } from '@/features/sessions/get-live-version'
 import { getSessionAccessOrThrow } from '@/features/sessions/get-session-access'
 import { isTerminal } from '@/features/sessions/statuses'
 import type { ServerEnv } from '@/lib/env'
 import { AppError } from '@/lib/errors'
 import { logger } from '@/lib/logger'
-import { type JoinResult, roomOf } from './events'
+import { type JoinResult, type LiveVersion, roomOf } from './events'
 import { presentUserIds } from './presence'
 import { buildSessionState } from './session-state'
 import { withAck } from './socket-ack'
@@ -76,6 +77,17 @@ export function registerSessionHandlers(
         await socket.leave(roomOf.session(sessionId))
         if (joined.delete(sessionId)) scheduleAbsenceCheck(sessionId)
         return { left: sessionId }
+      }),
+    ),
+  )
+
+  // A live page asks this on every connect: its user's rooms are joined before the connection
+  // completes, so whatever changed before this answer is counted, and anything later is pushed.
+  socket.on('live:version', (payload: unknown, ack: unknown) =>
+    withAck(
+      ack,
+      async (): Promise<LiveVersion> => ({
+        version: await getLiveVersion(user, liveScopeSchema.parse(payload)),
       }),
     ),
   )

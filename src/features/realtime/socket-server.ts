@@ -3,7 +3,7 @@ import { createAdapter } from '@socket.io/postgres-adapter'
 import type pg from 'pg'
 import { Server, type Socket } from 'socket.io'
 import { trustedOrigins } from '@/features/auth/auth'
-import { getSessionUser, isApprovedMechanic, type SessionUser } from '@/features/auth/session-user'
+import { getSessionUser, isApprovedMechanic } from '@/features/auth/session-user'
 import { registerChatHandlers } from '@/features/chat/chat-handlers'
 import type { ServerEnv } from '@/lib/env'
 import { logger } from '@/lib/logger'
@@ -46,6 +46,13 @@ export function createSocketServer(
       const user = await getSessionUser(toHeaders(socket.handshake.headers))
       if (!user) return next(new Error('unauthenticated'))
       socket.data.user = user
+      // Joined before the connection completes: once the client sees `connect`, every update
+      // for this user reaches it, so a live page can check what it missed and miss nothing more.
+      await socket.join(roomOf.user(user.id))
+      if (user.role === 'admin') await socket.join(roomOf.admins)
+      if (user.role === 'mechanic' && (await isApprovedMechanic(user.id))) {
+        await socket.join(roomOf.mechanicsQueue)
+      }
       next()
     } catch (error) {
       logger().error({ err: error }, 'socket handshake failed')
@@ -54,15 +61,9 @@ export function createSocketServer(
   })
 
   const tracker: RoomTracker = { timers: new Set() }
-  io.on('connection', async (socket: Socket) => {
-    const user = socket.data.user as SessionUser
+  io.on('connection', (socket: Socket) => {
     registerSessionHandlers(io, socket, env, tracker)
     registerChatHandlers(socket)
-    await socket.join(roomOf.user(user.id))
-    if (user.role === 'admin') await socket.join(roomOf.admins)
-    if (user.role === 'mechanic' && (await isApprovedMechanic(user.id))) {
-      await socket.join(roomOf.mechanicsQueue)
-    }
   })
 
   setIo(io)

@@ -9,14 +9,15 @@ import { listMessages } from '@/features/chat/list-messages'
 import { MessageList } from '@/features/chat/ui/message-list'
 import { listSessionExtensions } from '@/features/extensions/list-session-extensions'
 import { ExtensionList } from '@/features/extensions/ui/extension-list'
+import { getLiveVersion } from '@/features/sessions/get-live-version'
 import { getSessionDetailOrThrow } from '@/features/sessions/get-session-detail'
 import { listSessionEvents } from '@/features/sessions/list-session-events'
 import { isRoomOpen, isTerminal } from '@/features/sessions/statuses'
+import { LiveRefresh } from '@/features/sessions/ui/dashboard/live-refresh'
 import { EndSessionForAdmin } from '@/features/sessions/ui/detail/end-session-for-admin'
 import { EventTimeline } from '@/features/sessions/ui/detail/event-timeline'
 import { orNotFound } from '@/features/sessions/ui/detail/or-not-found'
 import { SessionFacts } from '@/features/sessions/ui/detail/session-facts'
-import { SessionPageRefresh } from '@/features/sessions/ui/detail/session-page-refresh'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Session' }
@@ -27,6 +28,8 @@ const linkButton =
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
   const user = await requirePageUser({ path: `/sessions/${id}` })
+  // Before the data: see getLiveVersion. It also turns away anyone who may not see the session.
+  const version = await orNotFound(getLiveVersion(user, { kind: 'session', sessionId: id }))
   const { detail, role } = await orNotFound(getSessionDetailOrThrow(id, user))
   const [messages, extensions, events] = await Promise.all([
     listMessages(detail.id, 0, 10_000),
@@ -38,7 +41,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
 
   return (
     <AppShell user={user}>
-      <SessionPageRefresh sessionId={detail.id} />
+      <LiveRefresh scope={{ kind: 'session', sessionId: detail.id }} version={version} />
       <Link
         href={dashboardPathFor(user.role)}
         className="inline-flex min-h-11 items-center gap-1 font-medium text-blue-700 underline"

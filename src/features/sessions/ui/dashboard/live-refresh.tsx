@@ -2,17 +2,24 @@
 
 import { useRouter } from 'next/navigation'
 import { useEffect, useRef } from 'react'
+import { emitWithAck } from '@/features/realtime/client/socket'
 import { useSocketEvent, useSocketStatus } from '@/features/realtime/client/use-socket-event'
+import type { LiveVersion, SessionUpdatedEvent } from '@/features/realtime/events'
+import type { LiveScope } from '@/features/sessions/get-live-version'
 
 /** One change often comes as a burst (accepted → waiting → live); they share one re-render. */
 const COALESCE_MS = 250
 
 /**
- * Re-renders the server page whenever the server says a session changed, and after the socket
- * comes back (updates sent while it was down are lost). Renders nothing.
+ * Keeps a server-rendered page current. The page was rendered at `version`; on every connect of
+ * the socket (the first one too) it asks the server for the current version and re-renders when
+ * they differ, since nothing reaches a socket before it connects. From then on each
+ * `session:updated` about its scope re-renders it. Renders nothing.
  */
-export function LiveRefresh() {
+export function LiveRefresh({ scope, version }: { scope: LiveScope; version: number }) {
   const router = useRouter()
+  const rendered = useRef(version)
+  rendered.current = version
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   useEffect(
     () => () => {
@@ -27,22 +34,15 @@ export function LiveRefresh() {
       router.refresh()
     }, COALESCE_MS)
   }
-  useSocketEvent('session:updated', refresh)
-  useReconnect(refresh)
-  return null
-}
-
-/** Calls `onReconnect` when the tab's socket connects again after having been connected. */
-export function useReconnect(onReconnect: () => void): void {
-  const seen = useRef({ connected: false, dropped: false })
-  useSocketStatus((connected) => {
-    const state = seen.current
-    if (!connected) {
-      if (state.connected) state.dropped = true
-      return
-    }
-    if (state.dropped) onReconnect()
-    state.connected = true
-    state.dropped = false
+  useSocketEvent<SessionUpdatedEvent>('session:updated', (update) => {
+    if (scope.kind !== 'session' || update.sessionId === scope.sessionId) refresh()
   })
+  useSocketStatus((connected) => {
+    if (!connected) return
+    void emitWithAck<LiveVersion>('live:version', scope).then((result) => {
+      // Without an answer, the next connect asks again; updates keep coming meanwhile.
+      if (result.ok && result.data.version !== rendered.current) refresh()
+    })
+  })
+  return null
 }

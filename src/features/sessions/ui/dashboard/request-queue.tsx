@@ -6,13 +6,13 @@ import { useCallback, useRef, useState } from 'react'
 import { Alert, Button } from '@/components/ui'
 import { useHydrated } from '@/components/use-hydrated'
 import { useSocketEvent, useSocketStatus } from '@/features/realtime/client/use-socket-event'
+import type { SessionUpdatedEvent } from '@/features/realtime/events'
 import type { QueueItem } from '@/features/sessions/list-queue'
 import { callApi } from '@/lib/api-client'
 import { ClampedText } from './clamped-text'
 import { formatElapsed } from './format'
 import { useNow } from './use-now'
 
-type SessionUpdated = { sessionId: string; status: string }
 type AcceptResponse = { session: { id: string; status: string; roomPath: string } }
 
 const connectionLabels = {
@@ -24,8 +24,9 @@ const connectionLabels = {
 const busyReason = 'Finish your active session before accepting another request.'
 
 /**
- * Paid requests waiting for a mechanic. Fetched again on every `session:updated` (a new request,
- * one taken or expired) and after the socket reconnects, so it stays current without reloading.
+ * Paid requests waiting for a mechanic. Fetched again on every `queue:updated` (a new request,
+ * one taken or expired) and on every connect of the socket, so it stays current without
+ * reloading. The rest of the page follows the mechanic's own sessions through `LiveRefresh`.
  */
 export function RequestQueue({
   initialRequests,
@@ -57,22 +58,13 @@ export function RequestQueue({
     }
   }, [])
 
-  useSocketEvent<SessionUpdated>('session:updated', (update) => {
-    void refetch()
-    // The rest of the page (active session, history) changes only when it is about this
-    // mechanic's session, or when they may have accepted one in another tab.
-    if (
-      update.sessionId === activeSessionId ||
-      (activeSessionId === null && update.status === 'accepted')
-    ) {
-      router.refresh()
-    }
-  })
+  useSocketEvent<SessionUpdatedEvent>('queue:updated', () => void refetch())
   useSocketStatus((isConnected) => {
     setConnection((current) =>
       isConnected ? 'live' : current === 'connecting' ? 'connecting' : 'reconnecting',
     )
-    // Also on the first connect: anything that changed between the page render and now.
+    // Also on the first connect: the queue room is joined before `connect`, so this fetch sees
+    // everything that changed since the page was rendered.
     if (isConnected) void refetch()
   })
 
