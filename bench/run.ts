@@ -211,7 +211,10 @@ async function measureOurServer(
   const httpServer = createServer()
   const sockets = createSocketServer(httpServer, { env: options.env, pool: options.pool })
   // The same loops, at the same interval, as a production server runs them.
-  const loops = startLoops({ sweepIntervalMs: options.sweepIntervalMs })
+  const loops = startLoops({
+    sweepIntervalMs: options.sweepIntervalMs,
+    jobIntervalMs: options.env.JOB_INTERVAL_MS,
+  })
   try {
     const url = await listen(httpServer)
     const clients: FleetClient[] = arranged.flatMap((session, index) => [

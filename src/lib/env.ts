@@ -51,6 +51,7 @@ const serverEnvSchema = z.object({
   REQUEST_TIMEOUT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).default(900)),
   /** How often the clock loop looks for sessions to end. */
   SWEEP_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(50).default(250)),
+  JOB_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(50).default(1000)),
 })
 
 export type ServerEnv = z.infer<typeof serverEnvSchema> & {

@@ -1,18 +1,24 @@
-import { runHousekeeping, sweepSessions } from '@/features/sessions/sweep-sessions'
+import { runDueJobs } from '@/features/jobs/run-due-jobs'
+import { sweepSessions } from '@/features/sessions/sweep-sessions'
 import { logger } from '@/lib/logger'
+import { jobRegistry } from './job-registry'
 
 export type Loops = { stop: () => Promise<void> }
-
-const HOUSEKEEPING_INTERVAL_MS = 30_000
 
 /**
  * Background work inside the server process. A pass never overlaps the previous one, and every
  * write it makes is conditional, so several servers can run the same loops side by side.
  */
-export function startLoops({ sweepIntervalMs }: { sweepIntervalMs: number }): Loops {
+export function startLoops({
+  sweepIntervalMs,
+  jobIntervalMs,
+}: {
+  sweepIntervalMs: number
+  jobIntervalMs: number
+}): Loops {
   const loops = [
     every(sweepIntervalMs, 'session sweep', () => sweepSessions()),
-    every(HOUSEKEEPING_INTERVAL_MS, 'housekeeping', () => runHousekeeping()),
+    every(jobIntervalMs, 'jobs', () => runDueJobs(jobRegistry)),
   ]
   return { stop: async () => void (await Promise.all(loops.map((loop) => loop.stop()))) }
 }

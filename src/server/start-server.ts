@@ -49,7 +49,10 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
   server.headersTimeout = 66_000
 
   const sockets = createSocketServer(server, { env, pool: context.database.pool })
-  const loops = startLoops({ sweepIntervalMs: env.SWEEP_INTERVAL_MS })
+  const loops = startLoops({
+    sweepIntervalMs: env.SWEEP_INTERVAL_MS,
+    jobIntervalMs: env.JOB_INTERVAL_MS,
+  })
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

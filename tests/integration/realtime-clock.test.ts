@@ -151,7 +151,7 @@ describe('when the time is up', () => {
     const room = await liveRoom(app, sockets)
     const expiresAt = secondsFromNow(0.3)
     await setSessionColumns(app, room.sessionId, { expiresAt })
-    const loops = startLoops({ sweepIntervalMs: 50 })
+    const loops = startLoops({ sweepIntervalMs: 50, jobIntervalMs: 1000 })
 
     try {
       const ended = await room.customerClient.waitFor<SessionEndedEvent>('session:ended')

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { POST as endRoute } from '@/app/api/sessions/[id]/end/route'
-import { payments } from '@/db/schema'
+import { jobs, payments } from '@/db/schema'
+import { runDueJobs } from '@/features/jobs/run-due-jobs'
 import { createLocalProvider } from '@/features/payments/local-provider'
 import { type PaymentsProvider, setPaymentsProvider } from '@/features/payments/provider'
-import { runHousekeeping } from '@/features/sessions/sweep-sessions'
+import { jobRegistry } from '@/server/job-registry'
 import { eventsOfType, payForBooking, sessionRow } from '../support/sessions'
 import { startTestApp, type TestApp } from '../support/test-app'
 
@@ -40,6 +41,11 @@ async function paymentOf(sessionId: string) {
   return payment
 }
 
+async function refundJob(key: string) {
+  const [job] = await app.database.db.select().from(jobs).where(eq(jobs.key, key))
+  return job
+}
+
 describe('refunds when the provider fails', () => {
   test('ending still works; the refund is retried later, once, under the same idempotency key', async () => {
     const customer = await app.createUser()
@@ -60,17 +66,24 @@ describe('refunds when the provider fails', () => {
     expect(pending.refundedAt).toBeNull()
     expect(await eventsOfType(app, 'payment.refunded', sessionId)).toEqual([])
 
+    // The refund is a job written with the cancellation; the worker's first try fails.
+    const key = `payment.refund:${pending.id}`
+    await runDueJobs(jobRegistry)
+    expect(await refundJob(key)).toMatchObject({ status: 'pending', attempts: 1 })
+    expect((await paymentOf(sessionId)).refundedAt).toBeNull()
+
     providerDown = false
-    // A refund that only just failed is left alone for a minute.
-    await runHousekeeping()
+    // A refund that only just failed is left alone until its retry is due.
+    await runDueJobs(jobRegistry)
     expect((await paymentOf(sessionId)).refundedAt).toBeNull()
 
     await app.database.db
-      .update(payments)
-      .set({ refundRequestedAt: new Date(Date.now() - 2 * 60_000) })
-      .where(eq(payments.id, pending.id))
-    await Promise.all([runHousekeeping(), runHousekeeping()])
+      .update(jobs)
+      .set({ runAt: new Date(Date.now() - 1000) })
+      .where(eq(jobs.key, key))
+    await Promise.all([runDueJobs(jobRegistry), runDueJobs(jobRegistry)])
 
+    expect(await refundJob(key)).toMatchObject({ status: 'done', attempts: 2 })
     const refunded = await paymentOf(sessionId)
     expect(refunded.refundedAt).toBeInstanceOf(Date)
     expect(refunded.providerRefundId).toEqual(expect.any(String))

@@ -1,4 +1,5 @@
 export * from './auth'
 export * from './events'
+export * from './jobs'
 export * from './mechanics'
 export * from './sessions'

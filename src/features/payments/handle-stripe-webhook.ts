@@ -8,7 +8,7 @@ import { notifySessionChanged, publishToSession } from '@/features/realtime/noti
 import { logger } from '@/lib/logger'
 import { getContext } from '@/server/context'
 import { paymentsProvider } from './provider'
-import { refundPayment } from './refund-payment'
+import { enqueueRefund } from './refund-payment-job'
 import { verifyWebhook } from './verify-webhook'
 
 /** The only event types acted on; anything else is acknowledged and ignored. */
@@ -103,6 +103,7 @@ async function onCheckoutCompleted(
         .set({ status: 'paid', completedAt: new Date() })
         .where(eq(checkouts.id, checkout.id))
       if (!payment) throw new Error('payment insert returned nothing')
+      await enqueueRefund(tx, payment.id)
       return { kind: 'refund-due', paymentId: payment.id, customerId: checkout.customerId }
     }
 
@@ -110,6 +111,7 @@ async function onCheckoutCompleted(
       checkout.kind === 'booking'
         ? await fulfillBooking(tx, checkout, providerPaymentId)
         : await fulfillExtension(tx, checkout, providerPaymentId)
+    if (fulfilled.kind === 'refund-due') await enqueueRefund(tx, fulfilled.paymentId)
     if (fulfilled.kind === 'rejected') {
       await logEvent(tx, {
         type: 'payment.rejected',
@@ -135,7 +137,6 @@ async function onCheckoutCompleted(
       await notifySessionChanged(outcome.sessionId)
       return { received: true }
     case 'refund-due':
-      await refundPayment(outcome.paymentId)
       if ('sessionId' in outcome) await notifySessionChanged(outcome.sessionId)
       return { received: true }
     case 'duplicate':

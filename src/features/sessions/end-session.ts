@@ -1,4 +1,3 @@
-import { refundPayment } from '@/features/payments/refund-payment'
 import { notifySessionChanged } from '@/features/realtime/notify'
 import { AppError } from '@/lib/errors'
 import { getContext } from '@/server/context'
@@ -36,7 +35,7 @@ export async function endSession({
   onlyIf?: (current: SessionRow) => boolean
 }): Promise<SessionRow> {
   const now = new Date()
-  const { session, refundId } = await getContext().database.db.transaction(async (tx) => {
+  const session = await getContext().database.db.transaction(async (tx) => {
     const result = await transitionSession(tx, {
       sessionId,
       actorId,
@@ -54,13 +53,9 @@ export async function endSession({
       },
       patch: () => ({ endedAt: now, endReason: reason, pausedAt: null }),
     })
-    const refundId =
-      result.session.status === 'completed'
-        ? null
-        : await requestBookingRefund(tx, sessionId, reason)
-    return { session: result.session, refundId }
+    if (result.session.status !== 'completed') await requestBookingRefund(tx, sessionId, reason)
+    return result.session
   })
-  if (refundId) await refundPayment(refundId)
   await notifySessionChanged(session.id)
   return session
 }

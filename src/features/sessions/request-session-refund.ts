@@ -1,10 +1,11 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import type { Transaction } from '@/db/client'
 import { checkouts, payments } from '@/db/schema'
+import { enqueueRefund } from '@/features/payments/refund-payment-job'
 
 /**
  * Marks the booking payment of a session that ended without the service (expired, cancelled) for
- * refund, in the same transaction as the status change. The refund itself runs after commit.
+ * refund, in the same transaction as the status change; the refund job runs after commit.
  */
 export async function requestBookingRefund(
   tx: Transaction,
@@ -27,5 +28,6 @@ export async function requestBookingRefund(
     .update(payments)
     .set({ refundRequestedAt: new Date(), refundReason: reason })
     .where(eq(payments.id, payment.id))
+  await enqueueRefund(tx, payment.id)
   return payment.id
 }

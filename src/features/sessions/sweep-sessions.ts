@@ -1,6 +1,5 @@
 import { and, eq, gt, isNotNull, lte, or, sql } from 'drizzle-orm'
 import { sessions } from '@/db/schema'
-import { retryDueRefunds } from '@/features/payments/refund-payment'
 import { publishToSession } from '@/features/realtime/notify'
 import { AppError } from '@/lib/errors'
 import { logger } from '@/lib/logger'
@@ -116,8 +115,4 @@ async function sendWarnings(now: Date): Promise<void> {
       })
     }
   }
-}
-
-export async function runHousekeeping(): Promise<void> {
-  await retryDueRefunds()
 }
