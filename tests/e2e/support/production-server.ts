@@ -92,7 +92,7 @@ export async function startProductionServer({
   return server
 }
 
-async function waitForHealth(server: ProductionServer, timeoutMs = 60_000): Promise<void> {
+async function waitForHealth(server: ProductionServer, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   let exitCode: number | null | undefined
   void server.exited.then((code) => {
