@@ -26,8 +26,13 @@ const serverEnvSchema = z.object({
     emptyAsUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
-  /** Failed sign-ins allowed per account and per IP within LOGIN_WINDOW_MINUTES. */
+  /** Failed sign-ins allowed per account from one IP within LOGIN_WINDOW_MINUTES. */
   LOGIN_MAX_FAILURES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(10)),
+  /** Failed sign-ins allowed per IP, whatever the accounts, within LOGIN_WINDOW_MINUTES. */
+  LOGIN_MAX_FAILURES_PER_IP: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(1).default(50),
+  ),
   LOGIN_WINDOW_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(15)),
   /** Trust X-Forwarded-For for the client IP (only behind a proxy you control). */
   TRUST_PROXY: optional(z.enum(['true', 'false'])),

@@ -3,7 +3,12 @@ import { errorResponse, REQUEST_ID_HEADER } from '@/server/api-route'
 import { getContext } from '@/server/context'
 import { isSameOrigin } from '@/server/same-origin'
 import { clientIpFromHeaders } from './client-ip'
-import { assertSignInAllowed, clearAccountFailures, recordSignInFailure } from './sign-in-throttle'
+import {
+  clearSignInFailures,
+  keepSignInFailure,
+  releaseSignInAttempt,
+  reserveSignInAttempt,
+} from './sign-in-throttle'
 
 /**
  * Hands auth requests to the auth library, adding what it does not do for us: the per-account and
@@ -28,10 +33,17 @@ export async function handleAuthRequest(req: Request): Promise<Response> {
 async function signInWithThrottle(req: Request): Promise<Response> {
   const email = await emailOf(req.clone())
   const ip = clientIpFromHeaders(req.headers)
-  await assertSignInAllowed(email, ip)
-  const response = await getContext().auth.handler(req)
-  if (response.status === 401) await recordSignInFailure(email, ip)
-  if (email && response.ok) await clearAccountFailures(email)
+  const attempt = await reserveSignInAttempt(email, ip)
+  let response: Response
+  try {
+    response = await getContext().auth.handler(req)
+  } catch (error) {
+    await releaseSignInAttempt(attempt)
+    throw error
+  }
+  if (response.status === 401) await keepSignInFailure()
+  else if (email && response.ok) await clearSignInFailures(attempt, email, ip)
+  else await releaseSignInAttempt(attempt)
   return response
 }
 
