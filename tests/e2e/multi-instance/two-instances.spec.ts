@@ -14,7 +14,7 @@ import {
 } from '../support/production-server'
 
 // Two production servers start on one machine; the clock then has to run out in the test.
-test.describe.configure({ timeout: 240_000 })
+test.describe.configure({ timeout: 300_000 })
 
 const SESSION_SECONDS = 8
 // Both instances must sign and read the same cookies, as behind a load balancer.

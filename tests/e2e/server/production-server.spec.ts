@@ -12,7 +12,7 @@ import {
 } from '../support/production-server'
 
 // Each test starts and stops its own servers; give them room on a small machine.
-test.describe.configure({ timeout: 180_000 })
+test.describe.configure({ timeout: 300_000 })
 
 async function signIn(server: ProductionServer, credentials: Credentials): Promise<number> {
   const response = await fetch(`${server.url}/api/auth/sign-in/email`, {
