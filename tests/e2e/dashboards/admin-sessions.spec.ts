@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { demo, signInThroughApi } from '../support/accounts'
 import { screenshot } from '../support/screenshots'
+import { nextSocketConnection } from '../support/socket-connection'
 import { payForRequest, signUpApprovedMechanic, signUpCustomer, uniqueConcern } from './helpers'
 
 test('an admin filters sessions by status and sees them change live', async ({
@@ -37,8 +38,11 @@ test('an admin filters sessions by status and sees them change live', async ({
     )
     await screenshot(page, 'dashboards-admin-pending')
 
+    // The list shows no sign of its socket; the accept below must happen after it is connected.
+    const connected = nextSocketConnection(page)
     await page.goto('/admin?status=accepted')
     await expect(row).toHaveCount(0)
+    await connected
     // A mechanic accepts; the accepted list picks it up without a reload.
     const mechanicPerson = await signUpApprovedMechanic(mechanic.request, browser, base)
     const accepted = await mechanic.request.post(`/api/sessions/${sessionId}/accept`, {

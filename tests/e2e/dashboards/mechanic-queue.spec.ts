@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { screenshot } from '../support/screenshots'
+import { nextSocketConnection } from '../support/socket-connection'
 import { payForRequest, signUpApprovedMechanic, signUpCustomer, uniqueConcern } from './helpers'
 
 test('a paid request appears in the queue without a reload, and Accept opens the room', async ({
@@ -20,8 +21,12 @@ test('a paid request appears in the queue without a reload, and Accept opens the
     const who = await signUpCustomer(customer.request, base)
     const concern = uniqueConcern()
     const sessionId = await payForRequest(customer.request, base, { plan: 'chat', concern })
+    // The dashboard shows no sign of its socket; wait for the server to accept it before the
+    // accept below, which the page must learn of live.
+    const customerConnected = nextSocketConnection(customerPage)
     await customerPage.goto('/customer')
     await expect(customerPage.getByText('Finding a mechanic…')).toBeVisible()
+    await customerConnected
 
     const request = page.getByTestId('queue-request').filter({ hasText: concern })
     await expect(request).toBeVisible()

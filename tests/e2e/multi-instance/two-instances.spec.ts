@@ -14,7 +14,7 @@ import {
 } from '../support/production-server'
 
 // Two production servers start on one machine; the clock then has to run out in the test.
-test.describe.configure({ timeout: 240_000 })
+test.describe.configure({ timeout: 300_000 })
 
 const SESSION_SECONDS = 8
 // Both instances must sign and read the same cookies, as behind a load balancer.
@@ -82,7 +82,7 @@ async function waitFor<T>(
   participant: Participant,
   event: string,
   match: (payload: T) => boolean,
-  timeoutMs = 10_000,
+  timeoutMs = 20_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
@@ -253,7 +253,10 @@ test('two instances on one database: a session booked on one and taken on the ot
     const mechanicEnded = await waitFor(mechanic, 'session:ended', ended, 30_000)
     expect(customerEnded).toMatchObject({ status: 'completed', reason: 'time_up' })
     expect(mechanicEnded).toEqual(customerEnded)
-    // Several sweep intervals on both servers: long enough for a second ending to show up.
+    // A second ending would come from the other server's sweep, through the database's
+    // notifications: nothing the test can do is ordered after it, so watching for a bounded time
+    // (several 1 s sweeps on both servers) is the honest check here. It cannot fail a correct
+    // server, only miss a very late duplicate; the event count below is the exact check.
     await delay(3_000)
     expect(receivedOf<SessionEndedEvent>(customer, 'session:ended').filter(ended)).toHaveLength(1)
     expect(receivedOf<SessionEndedEvent>(mechanic, 'session:ended').filter(ended)).toHaveLength(1)

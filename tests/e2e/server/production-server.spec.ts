@@ -3,7 +3,6 @@ import { expect, test } from '@playwright/test'
 import { createTestDatabase } from '../../support/postgres'
 import { type Credentials, demo, uniqueEmail } from '../support/accounts'
 import {
-  delay,
   freePort,
   makeDataDir,
   type ProductionServer,
@@ -13,7 +12,7 @@ import {
 } from '../support/production-server'
 
 // Each test starts and stops its own servers; give them room on a small machine.
-test.describe.configure({ timeout: 180_000 })
+test.describe.configure({ timeout: 300_000 })
 
 async function signIn(server: ProductionServer, credentials: Credentials): Promise<number> {
   const response = await fetch(`${server.url}/api/auth/sign-in/email`, {
@@ -26,7 +25,8 @@ async function signIn(server: ProductionServer, credentials: Credentials): Promi
 
 /**
  * Posts a JSON body in two halves. `Expect: 100-continue` makes the server confirm it has parsed
- * the headers, so the request is known to be in flight when `between` runs.
+ * the headers and handed the request to the app, and `between` runs once the first half has been
+ * written: the request is known to be in flight, mid-way through its body.
  */
 function postInTwoHalves(
   url: string,
@@ -54,8 +54,9 @@ function postInTwoHalves(
     })
     req.once('continue', () => {
       const half = Math.floor(body.length / 2)
-      req.write(body.slice(0, half))
-      between().then(() => req.end(body.slice(half)), reject)
+      req.write(body.slice(0, half), () => {
+        between().then(() => req.end(body.slice(half)), reject)
+      })
     })
     req.flushHeaders()
   })
@@ -104,8 +105,6 @@ test('SIGTERM lets a request that is still uploading finish, then exits cleanly'
       `${server.url}/api/mechanics/apply`,
       application,
       async () => {
-        // Give the first half time to arrive, so the server is mid-way through reading the body.
-        await delay(300)
         server.child.kill('SIGTERM')
         await waitUntilRefused(port)
       },

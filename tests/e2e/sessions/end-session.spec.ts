@@ -17,6 +17,7 @@ test('either participant ends a video session early; both leave the room for goo
   const { customer, mechanic } = await customerAndMechanic(browser, base)
 
   await mechanic.page.goto('/mechanic')
+  await expect(mechanic.page.getByText('Live', { exact: true })).toBeVisible()
   const concern = uniqueConcern()
   await bookThroughUi(customer.page, { plan: 'Video', concern })
   const roomPath = await acceptFromQueue(mechanic.page, concern)

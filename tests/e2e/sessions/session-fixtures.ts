@@ -8,6 +8,7 @@ import {
   request,
 } from '@playwright/test'
 import { demo, signInThroughApi, uniqueEmail } from '../support/accounts'
+import { nextSocketConnection } from '../support/socket-connection'
 
 /** A signed-in person with their own browser (cookies), for tests with several people. */
 export type Person = {
@@ -124,7 +125,10 @@ export function uniqueConcern(): string {
   return `Grinding noise when braking (${shortId()}).\nWorse on cold mornings.`
 }
 
-/** The customer books and pays on the dashboard's form and the test-mode checkout. */
+/**
+ * The customer books and pays on the dashboard's form and the test-mode checkout, and stays on
+ * the dashboard with its socket connected, so it follows what happens next (an accept) live.
+ */
 export async function bookThroughUi(
   page: Page,
   { plan, concern }: { plan: 'Chat' | 'Video' | 'Diagnostic'; concern: string },
@@ -137,8 +141,11 @@ export async function bookThroughUi(
   await page.getByLabel('What is the problem?').fill(concern)
   await page.getByRole('button', { name: 'Continue to payment' }).click()
   await expect(page).toHaveURL(/\/checkout\/local\/[0-9a-f-]{36}$/)
+  // The checkout page has no socket; the dashboard it returns to opens one.
+  const connected = nextSocketConnection(page)
   await page.getByRole('button', { name: /^Pay \$[\d.]+ — test mode$/ }).click()
   await expect(page).toHaveURL(/\/customer\?booked=/)
+  await connected
 }
 
 /**

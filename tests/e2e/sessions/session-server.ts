@@ -36,7 +36,8 @@ export const test = base.extend<
         removeDataDir(dataDir)
       }
     },
-    { scope: 'worker', timeout: 120_000 },
+    // A start may take up to two minutes on a busy machine (see startProductionServer).
+    { scope: 'worker', timeout: 180_000 },
   ],
   baseURL: async ({ sessionServer }, use) => {
     await use(sessionServer.url)

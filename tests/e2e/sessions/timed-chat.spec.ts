@@ -28,6 +28,8 @@ test('a paid chat runs until its time is up and sends both people to their dashb
 
   await mechanic.page.goto('/mechanic')
   await expect(mechanic.page.getByRole('heading', { name: 'Request queue' })).toBeVisible()
+  // The queue's own sign that its socket is connected: the request can arrive live.
+  await expect(mechanic.page.getByText('Live', { exact: true })).toBeVisible()
   const concern = uniqueConcern()
   await bookThroughUi(customer.page, { plan: 'Chat', concern })
 

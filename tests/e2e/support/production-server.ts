@@ -35,8 +35,9 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the production build the way `npm run serve` does, on its own port and data directory,
- * and waits until its health check answers.
+ * Starts the production build the way `npm run serve` does (server.ts through tsx), on its own
+ * port and data directory, and waits until its health check answers. Node loads tsx itself, so
+ * the child is the server: killing it after a failed start leaves nothing running behind.
  */
 export async function startProductionServer({
   port,
@@ -48,7 +49,7 @@ export async function startProductionServer({
   env?: Record<string, string>
 }): Promise<ProductionServer> {
   const url = `http://localhost:${port}`
-  const child = spawn(path.join('node_modules', '.bin', 'tsx'), ['server.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -92,6 +93,8 @@ export async function startProductionServer({
   return server
 }
 
+// As long as Playwright gives its own web server: a fresh start migrates a new database, and on a
+// busy machine that alone can take a minute.
 async function waitForHealth(server: ProductionServer, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   let exitCode: number | null | undefined
