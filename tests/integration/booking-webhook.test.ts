@@ -7,7 +7,7 @@ import { POST as cancelRoute } from '@/app/api/checkouts/[id]/cancel/route'
 import { GET as queueRoute } from '@/app/api/queue/route'
 import { GET as mySessionsRoute } from '@/app/api/sessions/route'
 import { POST as webhookRoute } from '@/app/api/webhooks/stripe/route'
-import { payments, sessions } from '@/db/schema'
+import { checkouts, payments, sessions } from '@/db/schema'
 import { plans } from '@/features/sessions/plans'
 import {
   type Body,
@@ -18,6 +18,7 @@ import {
   openBooking,
   payForBooking,
   signedWebhook,
+  testVehicle,
   transitionsOf,
 } from '../support/sessions'
 import { startTestApp, type TestApp, type TestUser } from '../support/test-app'
@@ -487,6 +488,24 @@ describe('prices come from the server', () => {
     expect(result.status).toBe(422)
     expect(result.body.error?.code).toBe('validation_failed')
     expect(result.body.error?.message).toContain('plan')
+  })
+
+  test.each([
+    ['a NUL character in the make', { vehicle: { ...testVehicle, make: 'T\u0000' } }],
+    ['a NUL character in the concern', { concern: 'Grinds\u0000 when braking' }],
+    ['a lone surrogate in the model', { vehicle: { ...testVehicle, model: 'Out\ud800back' } }],
+  ])('%s is a 422 and opens nothing', async (_case, body) => {
+    const customer = await app.createUser()
+
+    const result = await openBooking(app, customer, body)
+
+    expect(result.status).toBe(422)
+    expect(result.body.error?.code).toBe('validation_failed')
+    const [row] = await app.database.db
+      .select({ n: count() })
+      .from(checkouts)
+      .where(eq(checkouts.customerId, customer.id))
+    expect(row?.n).toBe(0)
   })
 
   test('only a signed-in customer can book', async () => {
