@@ -236,6 +236,29 @@ describe('events the webhook refuses', () => {
     expect(await sessionsOf(customer)).toHaveLength(1)
   })
 
+  test('an event signed more than 300 s in the future is a 400; one 290 s ahead is accepted', async () => {
+    const customer = await app.createUser()
+    const checkoutId = await newCheckout(customer)
+    const now = Math.floor(Date.now() / 1000)
+
+    for (const ahead of [24 * 60 * 60, 301]) {
+      const future = await deliverWebhook(
+        app,
+        signedWebhook(await completedEventFor(app, checkoutId), { timestamp: now + ahead }),
+      )
+      expect(future.status).toBe(400)
+      expect(future.body.error?.code).toBe('bad_request')
+    }
+    await expectNothingCreated(customer, checkoutId)
+
+    const skewed = await deliverWebhook(
+      app,
+      signedWebhook(await completedEventFor(app, checkoutId), { timestamp: now + 290 }),
+    )
+    expect(skewed.status).toBe(200)
+    expect(await sessionsOf(customer)).toHaveLength(1)
+  })
+
   test('an event type it does not handle is acknowledged and ignored', async () => {
     const customer = await app.createUser()
     const checkoutId = await newCheckout(customer)
