@@ -1,13 +1,13 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { and, count, eq } from 'drizzle-orm'
+import { and, count, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { POST as payLocalRoute } from '@/app/api/checkout/local/[id]/pay/route'
 import { POST as cancelRoute } from '@/app/api/checkouts/[id]/cancel/route'
 import { GET as queueRoute } from '@/app/api/queue/route'
 import { GET as mySessionsRoute } from '@/app/api/sessions/route'
 import { POST as webhookRoute } from '@/app/api/webhooks/stripe/route'
-import { checkouts, payments, sessions } from '@/db/schema'
+import { checkouts, events, payments, sessions } from '@/db/schema'
 import { plans } from '@/features/sessions/plans'
 import {
   type Body,
@@ -259,6 +259,87 @@ describe('events the webhook refuses', () => {
     expect(await sessionsOf(customer)).toHaveLength(1)
   })
 
+  test.each([
+    [
+      'a checkout id that is not a uuid',
+      (event: CompletedEvent) => ({
+        ...event,
+        data: {
+          object: {
+            ...event.data.object,
+            metadata: { ...event.data.object.metadata, checkoutId: 'not-a-uuid' },
+          },
+        },
+      }),
+    ],
+    [
+      'a client reference that is not a uuid and no metadata',
+      (event: CompletedEvent) => ({
+        ...event,
+        data: { object: { ...event.data.object, metadata: null, client_reference_id: '%00' } },
+      }),
+    ],
+    ['no checkout object', (event: CompletedEvent) => ({ ...event, data: {} })],
+    ['no data at all', ({ data: _data, ...event }: CompletedEvent) => event],
+    [
+      'an amount that is not a number',
+      (event: CompletedEvent) => ({
+        ...event,
+        data: { object: { ...event.data.object, amount_total: '999' } },
+      }),
+    ],
+    [
+      'metadata that is not an object',
+      (event: CompletedEvent) => ({
+        ...event,
+        data: { object: { ...event.data.object, metadata: 'checkout' } },
+      }),
+    ],
+    [
+      'an event id with a NUL character',
+      (event: CompletedEvent) => ({ ...event, id: 'evt_\u0000' }),
+    ],
+  ])(
+    'a signed completion with %s is acknowledged as rejected, never a 5xx',
+    async (_case, mangle) => {
+      const customer = await app.createUser()
+      const checkoutId = await newCheckout(customer)
+      const genuineEvent = await completedEventFor(app, checkoutId)
+      const event = mangle({ ...genuineEvent, id: `${genuineEvent.id}_mangled` })
+
+      const results = await Promise.all(
+        ['checkout.session.completed', 'checkout.session.expired'].map((type) =>
+          deliverWebhook(app, signedWebhook({ ...event, type })),
+        ),
+      )
+
+      for (const result of results) {
+        expect(result.status).toBe(200)
+        expect(String(result.body.ignored)).toMatch(/^rejected: /)
+      }
+      await expectNothingCreated(customer, checkoutId)
+      const genuine = await deliverWebhook(app, signedWebhook(genuineEvent))
+      expect(genuine.status).toBe(200)
+      expect(await sessionsOf(customer)).toHaveLength(1)
+    },
+  )
+
+  test('an unusable event is logged as payment.rejected', async () => {
+    const customer = await app.createUser()
+    const checkoutId = await newCheckout(customer)
+    const event = { ...(await completedEventFor(app, checkoutId)), id: 'evt_no_object', data: {} }
+
+    await deliverWebhook(app, signedWebhook(event))
+
+    const [row] = await app.database.db
+      .select({ data: events.data })
+      .from(events)
+      .where(
+        and(eq(events.type, 'payment.rejected'), sql`${events.data}->>'eventId' = ${event.id}`),
+      )
+    expect(row?.data).toMatchObject({ eventId: event.id, reason: expect.any(String) })
+  })
+
   test('an event type it does not handle is acknowledged and ignored', async () => {
     const customer = await app.createUser()
     const checkoutId = await newCheckout(customer)
@@ -336,7 +417,8 @@ describe('events the webhook refuses', () => {
   )
 })
 
-type EventObject = Awaited<ReturnType<typeof completedEventFor>>['data']['object']
+type CompletedEvent = Awaited<ReturnType<typeof completedEventFor>>
+type EventObject = CompletedEvent['data']['object']
 
 describe('cancelled and expired checkouts', () => {
   test('a cancelled checkout cannot be paid and leaves no session and no payment', async () => {
@@ -432,6 +514,46 @@ describe('cancelled and expired checkouts', () => {
     expect((await checkoutRow(app, checkoutId)).status).toBe('cancelled')
     expect((await pay(customer, checkoutId)).status).toBe(409)
     expect(await sessionsOf(customer)).toEqual([])
+  })
+})
+
+describe('a paid checkout is final', () => {
+  test('an expiry event after the payment changes nothing; cancel stays a 409 and a later completion is a duplicate', async () => {
+    const customer = await app.createUser()
+    const { checkoutId, sessionId } = await payForBooking(app, customer)
+    const completed = await completedEventFor(app, checkoutId)
+
+    const expired = await deliverWebhook(
+      app,
+      signedWebhook({
+        ...completed,
+        id: `${completed.id}_expired`,
+        type: 'checkout.session.expired',
+        data: { object: { ...completed.data.object, status: 'expired', payment_status: 'unpaid' } },
+      }),
+    )
+    expect(expired.status).toBe(200)
+    expect(await checkoutRow(app, checkoutId)).toMatchObject({ status: 'paid', sessionId })
+
+    const cancelled = await app.call(cancelRoute, {
+      path: `/api/checkouts/${checkoutId}/cancel`,
+      method: 'POST',
+      cookie: customer.cookie,
+      params: { id: checkoutId },
+    })
+    expect(cancelled.status).toBe(409)
+    expect(cancelled.body.error).toMatchObject({ code: 'conflict', status: 'paid', sessionId })
+
+    const later = await deliverWebhook(
+      app,
+      signedWebhook({ ...completed, id: `${completed.id}_again` }),
+    )
+    expect(later.status).toBe(200)
+    expect(later.body.ignored).toBe('already processed')
+    expect((await sessionsOf(customer)).map((session) => session.status)).toEqual(['pending'])
+    const [payment, ...more] = await paymentsFor(checkoutId)
+    expect(more).toEqual([])
+    expect(payment?.refundRequestedAt).toBeNull()
   })
 })
 
