@@ -5,11 +5,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { POST as payLocalRoute } from '@/app/api/checkout/local/[id]/pay/route'
 import { POST as cancelRoute } from '@/app/api/checkouts/[id]/cancel/route'
 import { GET as queueRoute } from '@/app/api/queue/route'
+import { POST as extendRoute } from '@/app/api/sessions/[id]/extensions/route'
 import { GET as mySessionsRoute } from '@/app/api/sessions/route'
 import { POST as webhookRoute } from '@/app/api/webhooks/stripe/route'
 import { checkouts, events, payments, sessions } from '@/db/schema'
+import { applyPresence } from '@/features/sessions/apply-presence'
 import { plans } from '@/features/sessions/plans'
 import {
+  acceptedSession,
   type Body,
   checkoutRow,
   completedEventFor,
@@ -25,6 +28,7 @@ import { startTestApp, type TestApp, type TestUser } from '../support/test-app'
 
 let app: TestApp
 let appServer: Server
+let webhookReachable = true
 
 /**
  * The local checkout posts its signed event to APP_URL, so this file serves the webhook route on
@@ -39,6 +43,8 @@ beforeAll(async () => {
       for (const [name, value] of Object.entries(req.headers)) {
         if (typeof value === 'string') headers.set(name, value)
       }
+      // As if the app could not reach itself: the connection drops before any answer.
+      if (!webhookReachable) return req.socket.destroy()
       const response =
         req.method === 'POST' && req.url === '/api/webhooks/stripe'
           ? await webhookRoute(
@@ -554,6 +560,71 @@ describe('a paid checkout is final', () => {
     const [payment, ...more] = await paymentsFor(checkoutId)
     expect(more).toEqual([])
     expect(payment?.refundRequestedAt).toBeNull()
+  })
+})
+
+describe('paying on the local checkout reports what the webhook did', () => {
+  test("a rejected event under the checkout's event id does not use it up: Pay then creates the request", async () => {
+    const customer = await app.createUser()
+    const checkoutId = await newCheckout(customer)
+    const genuine = await completedEventFor(app, checkoutId)
+    const rejected = await deliverWebhook(
+      app,
+      signedWebhook({ ...genuine, data: { object: { ...genuine.data.object, amount_total: 1 } } }),
+    )
+    expect(String(rejected.body.ignored)).toBe('rejected: amount mismatch')
+
+    const paid = await pay(customer, checkoutId)
+
+    expect(paid.status).toBe(200)
+    expect(paid.body.returnUrl).toBe(`/customer?booked=${checkoutId}`)
+    expect((await sessionsOf(customer)).map((session) => session.status)).toEqual(['pending'])
+    expect(await checkoutRow(app, checkoutId)).toMatchObject({ status: 'paid' })
+  })
+
+  test('when the webhook rejects the payment, Pay answers 409 with the reason and no return URL', async () => {
+    const live = await acceptedSession(app)
+    await applyPresence(live.sessionId, { customer: true, mechanic: true }, live.customer.id)
+    const opened = await app.call<Body<{ checkout: { checkoutId: string } }>>(extendRoute, {
+      path: `/api/sessions/${live.sessionId}/extensions`,
+      cookie: live.customer.cookie,
+      params: { id: live.sessionId },
+      body: { option: '15' },
+    })
+    const { checkoutId } = opened.body.checkout
+    // The checkout no longer matches the price table (as if prices changed while it was open).
+    await app.database.db
+      .update(checkouts)
+      .set({ amountCents: 1 })
+      .where(eq(checkouts.id, checkoutId))
+
+    const paid = await pay(live.customer, checkoutId)
+
+    expect(paid.status).toBe(409)
+    expect(paid.body.error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('price'),
+    })
+    expect(paid.body.returnUrl).toBeUndefined()
+    expect((await checkoutRow(app, checkoutId)).status).toBe('open')
+    expect(await paymentsFor(checkoutId)).toEqual([])
+  })
+
+  test('when the webhook cannot be reached, Pay is a 503 and nothing changes', async () => {
+    const customer = await app.createUser()
+    const checkoutId = await newCheckout(customer)
+
+    webhookReachable = false
+    const paid = await pay(customer, checkoutId).finally(() => {
+      webhookReachable = true
+    })
+
+    expect(paid.status).toBe(503)
+    expect(paid.body.error?.code).toBe('unavailable')
+    await expectNothingCreated(customer, checkoutId)
+    const retried = await pay(customer, checkoutId)
+    expect(retried.status).toBe(200)
+    expect(await sessionsOf(customer)).toHaveLength(1)
   })
 })
 

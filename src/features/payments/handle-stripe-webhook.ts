@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm'
+import type { Transaction } from '@/db/client'
 import { checkouts, payments, webhookEvents } from '@/db/schema'
 import { type BookingOutcome, fulfillBooking } from '@/features/booking/fulfill-booking'
 import { logEvent } from '@/features/events/log-event'
@@ -56,6 +57,8 @@ type Outcome = BookingOutcome | ExtensionOutcome | { kind: 'duplicate' }
 /**
  * One transaction: claim the event id, lock the checkout, check the event against what we sold,
  * fulfil. A failure anywhere rolls everything back and the route answers 5xx so Stripe retries.
+ * A rejected event gives its id back: it did nothing, so it must not stop the genuine event with
+ * that id (the local checkout's Pay always sends the same one) from going through.
  */
 async function onCheckoutCompleted({
   eventId,
@@ -92,6 +95,7 @@ async function onCheckoutCompleted({
                 ? 'metadata mismatch'
                 : null
     if (mismatch || !checkout || !providerPaymentId) {
+      await releaseEventId(tx, eventId)
       await logEvent(tx, {
         type: 'payment.rejected',
         actorId: null,
@@ -130,6 +134,7 @@ async function onCheckoutCompleted({
         ? await fulfillBooking(tx, checkout, providerPaymentId)
         : await fulfillExtension(tx, checkout, providerPaymentId)
     if (fulfilled.kind === 'rejected') {
+      await releaseEventId(tx, eventId)
       await logEvent(tx, {
         type: 'payment.rejected',
         actorId: null,
@@ -163,6 +168,10 @@ async function onCheckoutCompleted({
       logger().warn({ eventId, checkoutId, reason: outcome.reason }, 'payment event rejected')
       return { received: true, ignored: `rejected: ${outcome.reason}` }
   }
+}
+
+async function releaseEventId(tx: Transaction, eventId: string): Promise<void> {
+  await tx.delete(webhookEvents).where(eq(webhookEvents.id, eventId))
 }
 
 /** Everything the event says about what was bought must match what we sold. */
