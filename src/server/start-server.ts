@@ -8,6 +8,7 @@ import { logger } from '@/lib/logger'
 import { REQUEST_ID_HEADER } from './api-route'
 import { closeContext, initContext } from './context'
 import { startLoops } from './loops'
+import { refuseMalformedPath } from './refuse-malformed-path'
 import { setSecurityHeaders } from './security-headers'
 
 export type RunningServer = {
@@ -36,6 +37,7 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
     req.headers[REQUEST_ID_HEADER] = crypto.randomUUID()
     res.setHeader('X-Request-Id', req.headers[REQUEST_ID_HEADER])
     setSecurityHeaders(res, { dev, https: env.appUrl.startsWith('https:') })
+    if (refuseMalformedPath(req, res)) return
     handle(req, res).catch((error: unknown) => {
       logger().error({ err: error }, 'request failed')
       if (!res.headersSent) res.writeHead(500).end()

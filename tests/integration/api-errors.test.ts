@@ -102,6 +102,22 @@ describe('request bodies the API refuses', () => {
   })
 })
 
+describe('text the API refuses', () => {
+  test.each([
+    ['a NUL character', 'Sam\u0000 Sprocket'],
+    ['a lone surrogate', 'Sam \ud83d Sprocket'],
+  ])('a name with %s is a 422 and creates no account', async (_case, name) => {
+    const body = { ...validApplication(), name }
+
+    const result = await apply({ body })
+
+    expectError(result, 422, 'validation_failed')
+    expect(result.body.error?.message).toContain('name')
+    const later = await app.signIn({ email: body.email, password: body.password })
+    expect(later.status).toBe(401)
+  })
+})
+
 describe('cross-site writes', () => {
   test('a write from another origin is a 403 and does nothing', async () => {
     const body = validApplication()

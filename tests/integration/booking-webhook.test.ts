@@ -1,15 +1,18 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { and, count, eq } from 'drizzle-orm'
+import { and, count, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { POST as payLocalRoute } from '@/app/api/checkout/local/[id]/pay/route'
 import { POST as cancelRoute } from '@/app/api/checkouts/[id]/cancel/route'
 import { GET as queueRoute } from '@/app/api/queue/route'
+import { POST as extendRoute } from '@/app/api/sessions/[id]/extensions/route'
 import { GET as mySessionsRoute } from '@/app/api/sessions/route'
 import { POST as webhookRoute } from '@/app/api/webhooks/stripe/route'
-import { payments, sessions } from '@/db/schema'
+import { checkouts, events, payments, sessions } from '@/db/schema'
+import { applyPresence } from '@/features/sessions/apply-presence'
 import { plans } from '@/features/sessions/plans'
 import {
+  acceptedSession,
   type Body,
   checkoutRow,
   completedEventFor,
@@ -18,12 +21,14 @@ import {
   openBooking,
   payForBooking,
   signedWebhook,
+  testVehicle,
   transitionsOf,
 } from '../support/sessions'
 import { startTestApp, type TestApp, type TestUser } from '../support/test-app'
 
 let app: TestApp
 let appServer: Server
+let webhookReachable = true
 
 /**
  * The local checkout posts its signed event to APP_URL, so this file serves the webhook route on
@@ -38,6 +43,8 @@ beforeAll(async () => {
       for (const [name, value] of Object.entries(req.headers)) {
         if (typeof value === 'string') headers.set(name, value)
       }
+      // As if the app could not reach itself: the connection drops before any answer.
+      if (!webhookReachable) return req.socket.destroy()
       const response =
         req.method === 'POST' && req.url === '/api/webhooks/stripe'
           ? await webhookRoute(
@@ -235,6 +242,110 @@ describe('events the webhook refuses', () => {
     expect(await sessionsOf(customer)).toHaveLength(1)
   })
 
+  test('an event signed more than 300 s in the future is a 400; one 290 s ahead is accepted', async () => {
+    const customer = await app.createUser()
+    const checkoutId = await newCheckout(customer)
+    const now = Math.floor(Date.now() / 1000)
+
+    for (const ahead of [24 * 60 * 60, 301]) {
+      const future = await deliverWebhook(
+        app,
+        signedWebhook(await completedEventFor(app, checkoutId), { timestamp: now + ahead }),
+      )
+      expect(future.status).toBe(400)
+      expect(future.body.error?.code).toBe('bad_request')
+    }
+    await expectNothingCreated(customer, checkoutId)
+
+    const skewed = await deliverWebhook(
+      app,
+      signedWebhook(await completedEventFor(app, checkoutId), { timestamp: now + 290 }),
+    )
+    expect(skewed.status).toBe(200)
+    expect(await sessionsOf(customer)).toHaveLength(1)
+  })
+
+  test.each([
+    [
+      'a checkout id that is not a uuid',
+      (event: CompletedEvent) => ({
+        ...event,
+        data: {
+          object: {
+            ...event.data.object,
+            metadata: { ...event.data.object.metadata, checkoutId: 'not-a-uuid' },
+          },
+        },
+      }),
+    ],
+    [
+      'a client reference that is not a uuid and no metadata',
+      (event: CompletedEvent) => ({
+        ...event,
+        data: { object: { ...event.data.object, metadata: null, client_reference_id: '%00' } },
+      }),
+    ],
+    ['no checkout object', (event: CompletedEvent) => ({ ...event, data: {} })],
+    ['no data at all', ({ data: _data, ...event }: CompletedEvent) => event],
+    [
+      'an amount that is not a number',
+      (event: CompletedEvent) => ({
+        ...event,
+        data: { object: { ...event.data.object, amount_total: '999' } },
+      }),
+    ],
+    [
+      'metadata that is not an object',
+      (event: CompletedEvent) => ({
+        ...event,
+        data: { object: { ...event.data.object, metadata: 'checkout' } },
+      }),
+    ],
+    [
+      'an event id with a NUL character',
+      (event: CompletedEvent) => ({ ...event, id: 'evt_\u0000' }),
+    ],
+  ])(
+    'a signed completion with %s is acknowledged as rejected, never a 5xx',
+    async (_case, mangle) => {
+      const customer = await app.createUser()
+      const checkoutId = await newCheckout(customer)
+      const genuineEvent = await completedEventFor(app, checkoutId)
+      const event = mangle({ ...genuineEvent, id: `${genuineEvent.id}_mangled` })
+
+      const results = await Promise.all(
+        ['checkout.session.completed', 'checkout.session.expired'].map((type) =>
+          deliverWebhook(app, signedWebhook({ ...event, type })),
+        ),
+      )
+
+      for (const result of results) {
+        expect(result.status).toBe(200)
+        expect(String(result.body.ignored)).toMatch(/^rejected: /)
+      }
+      await expectNothingCreated(customer, checkoutId)
+      const genuine = await deliverWebhook(app, signedWebhook(genuineEvent))
+      expect(genuine.status).toBe(200)
+      expect(await sessionsOf(customer)).toHaveLength(1)
+    },
+  )
+
+  test('an unusable event is logged as payment.rejected', async () => {
+    const customer = await app.createUser()
+    const checkoutId = await newCheckout(customer)
+    const event = { ...(await completedEventFor(app, checkoutId)), id: 'evt_no_object', data: {} }
+
+    await deliverWebhook(app, signedWebhook(event))
+
+    const [row] = await app.database.db
+      .select({ data: events.data })
+      .from(events)
+      .where(
+        and(eq(events.type, 'payment.rejected'), sql`${events.data}->>'eventId' = ${event.id}`),
+      )
+    expect(row?.data).toMatchObject({ eventId: event.id, reason: expect.any(String) })
+  })
+
   test('an event type it does not handle is acknowledged and ignored', async () => {
     const customer = await app.createUser()
     const checkoutId = await newCheckout(customer)
@@ -312,7 +423,8 @@ describe('events the webhook refuses', () => {
   )
 })
 
-type EventObject = Awaited<ReturnType<typeof completedEventFor>>['data']['object']
+type CompletedEvent = Awaited<ReturnType<typeof completedEventFor>>
+type EventObject = CompletedEvent['data']['object']
 
 describe('cancelled and expired checkouts', () => {
   test('a cancelled checkout cannot be paid and leaves no session and no payment', async () => {
@@ -411,6 +523,111 @@ describe('cancelled and expired checkouts', () => {
   })
 })
 
+describe('a paid checkout is final', () => {
+  test('an expiry event after the payment changes nothing; cancel stays a 409 and a later completion is a duplicate', async () => {
+    const customer = await app.createUser()
+    const { checkoutId, sessionId } = await payForBooking(app, customer)
+    const completed = await completedEventFor(app, checkoutId)
+
+    const expired = await deliverWebhook(
+      app,
+      signedWebhook({
+        ...completed,
+        id: `${completed.id}_expired`,
+        type: 'checkout.session.expired',
+        data: { object: { ...completed.data.object, status: 'expired', payment_status: 'unpaid' } },
+      }),
+    )
+    expect(expired.status).toBe(200)
+    expect(await checkoutRow(app, checkoutId)).toMatchObject({ status: 'paid', sessionId })
+
+    const cancelled = await app.call(cancelRoute, {
+      path: `/api/checkouts/${checkoutId}/cancel`,
+      method: 'POST',
+      cookie: customer.cookie,
+      params: { id: checkoutId },
+    })
+    expect(cancelled.status).toBe(409)
+    expect(cancelled.body.error).toMatchObject({ code: 'conflict', status: 'paid', sessionId })
+
+    const later = await deliverWebhook(
+      app,
+      signedWebhook({ ...completed, id: `${completed.id}_again` }),
+    )
+    expect(later.status).toBe(200)
+    expect(later.body.ignored).toBe('already processed')
+    expect((await sessionsOf(customer)).map((session) => session.status)).toEqual(['pending'])
+    const [payment, ...more] = await paymentsFor(checkoutId)
+    expect(more).toEqual([])
+    expect(payment?.refundRequestedAt).toBeNull()
+  })
+})
+
+describe('paying on the local checkout reports what the webhook did', () => {
+  test("a rejected event under the checkout's event id does not use it up: Pay then creates the request", async () => {
+    const customer = await app.createUser()
+    const checkoutId = await newCheckout(customer)
+    const genuine = await completedEventFor(app, checkoutId)
+    const rejected = await deliverWebhook(
+      app,
+      signedWebhook({ ...genuine, data: { object: { ...genuine.data.object, amount_total: 1 } } }),
+    )
+    expect(String(rejected.body.ignored)).toBe('rejected: amount mismatch')
+
+    const paid = await pay(customer, checkoutId)
+
+    expect(paid.status).toBe(200)
+    expect(paid.body.returnUrl).toBe(`/customer?booked=${checkoutId}`)
+    expect((await sessionsOf(customer)).map((session) => session.status)).toEqual(['pending'])
+    expect(await checkoutRow(app, checkoutId)).toMatchObject({ status: 'paid' })
+  })
+
+  test('when the webhook rejects the payment, Pay answers 409 with the reason and no return URL', async () => {
+    const live = await acceptedSession(app)
+    await applyPresence(live.sessionId, { customer: true, mechanic: true }, live.customer.id)
+    const opened = await app.call<Body<{ checkout: { checkoutId: string } }>>(extendRoute, {
+      path: `/api/sessions/${live.sessionId}/extensions`,
+      cookie: live.customer.cookie,
+      params: { id: live.sessionId },
+      body: { option: '15' },
+    })
+    const { checkoutId } = opened.body.checkout
+    // The checkout no longer matches the price table (as if prices changed while it was open).
+    await app.database.db
+      .update(checkouts)
+      .set({ amountCents: 1 })
+      .where(eq(checkouts.id, checkoutId))
+
+    const paid = await pay(live.customer, checkoutId)
+
+    expect(paid.status).toBe(409)
+    expect(paid.body.error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('price'),
+    })
+    expect(paid.body.returnUrl).toBeUndefined()
+    expect((await checkoutRow(app, checkoutId)).status).toBe('open')
+    expect(await paymentsFor(checkoutId)).toEqual([])
+  })
+
+  test('when the webhook cannot be reached, Pay is a 503 and nothing changes', async () => {
+    const customer = await app.createUser()
+    const checkoutId = await newCheckout(customer)
+
+    webhookReachable = false
+    const paid = await pay(customer, checkoutId).finally(() => {
+      webhookReachable = true
+    })
+
+    expect(paid.status).toBe(503)
+    expect(paid.body.error?.code).toBe('unavailable')
+    await expectNothingCreated(customer, checkoutId)
+    const retried = await pay(customer, checkoutId)
+    expect(retried.status).toBe(200)
+    expect(await sessionsOf(customer)).toHaveLength(1)
+  })
+})
+
 describe('one active session per customer', () => {
   test('a customer with an active session cannot open a second booking', async () => {
     const customer = await app.createUser()
@@ -487,6 +704,24 @@ describe('prices come from the server', () => {
     expect(result.status).toBe(422)
     expect(result.body.error?.code).toBe('validation_failed')
     expect(result.body.error?.message).toContain('plan')
+  })
+
+  test.each([
+    ['a NUL character in the make', { vehicle: { ...testVehicle, make: 'T\u0000' } }],
+    ['a NUL character in the concern', { concern: 'Grinds\u0000 when braking' }],
+    ['a lone surrogate in the model', { vehicle: { ...testVehicle, model: 'Out\ud800back' } }],
+  ])('%s is a 422 and opens nothing', async (_case, body) => {
+    const customer = await app.createUser()
+
+    const result = await openBooking(app, customer, body)
+
+    expect(result.status).toBe(422)
+    expect(result.body.error?.code).toBe('validation_failed')
+    const [row] = await app.database.db
+      .select({ n: count() })
+      .from(checkouts)
+      .where(eq(checkouts.customerId, customer.id))
+    expect(row?.n).toBe(0)
   })
 
   test('only a signed-in customer can book', async () => {

@@ -267,6 +267,25 @@ describe('chat', () => {
     room.mechanicClient.close()
   })
 
+  test.each([
+    ['a NUL character', { clientId: 'nul-1', body: 'a\u0000b' }],
+    ['a lone surrogate', { clientId: 'surrogate-1', body: 'a\udc00b' }],
+    ['a NUL character in the client id', { clientId: 'nul\u0000', body: 'hello' }],
+  ])('a message with %s is refused as invalid and nothing is stored', async (_case, message) => {
+    const room = await liveRoom(app, sockets)
+
+    const ack = await send(room.customerClient, { sessionId: room.sessionId, ...message })
+
+    expect(ack).toMatchObject({ ok: false, error: { code: 'validation_failed' } })
+    const [stored] = await app.database.db
+      .select({ n: count() })
+      .from(sessionMessages)
+      .where(eq(sessionMessages.sessionId, room.sessionId))
+    expect(stored?.n).toBe(0)
+    room.customerClient.close()
+    room.mechanicClient.close()
+  })
+
   test('a client that rejoins with its last message id receives exactly what it missed', async () => {
     const room = await liveRoom(app, sockets)
     const seen = ackData(

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { planIds } from '@/features/sessions/plans'
+import { userText } from '@/lib/user-text'
 
 const thisYear = new Date().getUTCFullYear()
 
@@ -11,16 +12,10 @@ export const bookingSchema = z.object({
       .int('Enter a year like 2018')
       .min(1950, 'Enter a year from 1950 on')
       .max(thisYear + 1, `Enter a year up to ${thisYear + 1}`),
-    make: z.string().trim().min(1, 'Enter the make').max(50, 'Keep the make under 50 characters'),
-    model: z
-      .string()
-      .trim()
-      .min(1, 'Enter the model')
-      .max(50, 'Keep the model under 50 characters'),
+    make: userText().min(1, 'Enter the make').max(50, 'Keep the make under 50 characters'),
+    model: userText().min(1, 'Enter the model').max(50, 'Keep the model under 50 characters'),
   }),
-  concern: z
-    .string()
-    .trim()
+  concern: userText()
     .min(1, 'Describe the problem')
     .max(2000, 'Keep the description under 2,000 characters'),
 })

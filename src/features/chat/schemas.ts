@@ -1,13 +1,12 @@
 import { z } from 'zod'
+import { storableText, userText } from '@/lib/user-text'
 
 export const MAX_MESSAGE_LENGTH = 4000
 
 export const sendMessageSchema = z.object({
   sessionId: z.uuid(),
-  clientId: z.string().min(1).max(64),
-  body: z
-    .string()
-    .trim()
+  clientId: storableText().min(1).max(64),
+  body: userText()
     .min(1, 'Type a message first')
     .max(
       MAX_MESSAGE_LENGTH,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { userText } from '@/lib/user-text'
 
 export const specialtyOptions = [
   'Engine',
@@ -12,7 +13,7 @@ export const specialtyOptions = [
 ] as const
 
 export const mechanicApplicationSchema = z.object({
-  name: z.string().trim().min(1, 'Enter your name').max(100),
+  name: userText().min(1, 'Enter your name').max(100),
   email: z.email('Enter a valid email address').max(254),
   password: z.string().min(8, 'Use at least 8 characters').max(128),
   yearsExperience: z.coerce

@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm'
-import type Stripe from 'stripe'
+import { and, eq } from 'drizzle-orm'
+import type { Transaction } from '@/db/client'
 import { checkouts, payments, webhookEvents } from '@/db/schema'
 import { type BookingOutcome, fulfillBooking } from '@/features/booking/fulfill-booking'
 import { logEvent } from '@/features/events/log-event'
@@ -7,6 +7,7 @@ import { type ExtensionOutcome, fulfillExtension } from '@/features/extensions/f
 import { notifySessionChanged, publishToSession } from '@/features/realtime/notify'
 import { logger } from '@/lib/logger'
 import { getContext } from '@/server/context'
+import { type CheckoutEvent, parseCheckoutEvent } from './parse-checkout-event'
 import { paymentsProvider } from './provider'
 import { enqueueRefund } from './refund-payment-job'
 import { verifyWebhook } from './verify-webhook'
@@ -21,14 +22,34 @@ export async function handleStripeWebhook(
   signature: string | null,
 ): Promise<WebhookResult> {
   const event = verifyWebhook(rawBody, signature, paymentsProvider().webhookSecret)
-  switch (event.type) {
-    case 'checkout.session.completed':
-      return onCheckoutCompleted(event.id, event.data.object)
-    case 'checkout.session.expired':
-      return onCheckoutExpired(event.id, event.data.object)
-    default:
-      return { received: true, ignored: `event type ${event.type} is not handled` }
+  if (!(handledEventTypes as readonly string[]).includes(event.type)) {
+    return { received: true, ignored: `event type ${event.type} is not handled` }
   }
+  const parsed = parseCheckoutEvent(event)
+  if (!parsed.ok) return rejectUnusableEvent(parsed)
+  return event.type === 'checkout.session.completed'
+    ? onCheckoutCompleted(parsed.event)
+    : onCheckoutExpired(parsed.event)
+}
+
+/** Signed, but nothing we can act on: acknowledged (a 5xx would only bring retries) and logged. */
+async function rejectUnusableEvent({
+  reason,
+  eventId,
+  checkoutId,
+}: {
+  reason: string
+  eventId: string | null
+  checkoutId: string | null
+}): Promise<WebhookResult> {
+  await logEvent(getContext().database.db, {
+    type: 'payment.rejected',
+    actorId: null,
+    subjectId: checkoutId,
+    data: { eventId, reason },
+  })
+  logger().warn({ eventId, checkoutId, reason }, 'payment event rejected')
+  return { received: true, ignored: `rejected: ${reason}` }
 }
 
 type Outcome = BookingOutcome | ExtensionOutcome | { kind: 'duplicate' }
@@ -36,17 +57,18 @@ type Outcome = BookingOutcome | ExtensionOutcome | { kind: 'duplicate' }
 /**
  * One transaction: claim the event id, lock the checkout, check the event against what we sold,
  * fulfil. A failure anywhere rolls everything back and the route answers 5xx so Stripe retries.
+ * A rejected event gives its id back: it did nothing, so it must not stop the genuine event with
+ * that id (the local checkout's Pay always sends the same one) from going through.
  */
-async function onCheckoutCompleted(
-  eventId: string,
-  object: Stripe.Checkout.Session,
-): Promise<WebhookResult> {
+async function onCheckoutCompleted({
+  eventId,
+  checkoutId,
+  session: object,
+  providerPaymentId,
+}: CheckoutEvent): Promise<WebhookResult> {
   if (object.payment_status !== 'paid') {
     return { received: true, ignored: 'payment not completed yet' }
   }
-  const checkoutId = object.metadata?.checkoutId ?? object.client_reference_id
-  const providerPaymentId =
-    typeof object.payment_intent === 'string' ? object.payment_intent : object.payment_intent?.id
 
   const outcome = await getContext().database.db.transaction(async (tx): Promise<Outcome> => {
     const claimed = await tx
@@ -73,6 +95,7 @@ async function onCheckoutCompleted(
                 ? 'metadata mismatch'
                 : null
     if (mismatch || !checkout || !providerPaymentId) {
+      await releaseEventId(tx, eventId)
       await logEvent(tx, {
         type: 'payment.rejected',
         actorId: null,
@@ -113,6 +136,7 @@ async function onCheckoutCompleted(
         : await fulfillExtension(tx, checkout, providerPaymentId)
     if (fulfilled.kind === 'refund-due') await enqueueRefund(tx, fulfilled.paymentId)
     if (fulfilled.kind === 'rejected') {
+      await releaseEventId(tx, eventId)
       await logEvent(tx, {
         type: 'payment.rejected',
         actorId: null,
@@ -147,9 +171,13 @@ async function onCheckoutCompleted(
   }
 }
 
+async function releaseEventId(tx: Transaction, eventId: string): Promise<void> {
+  await tx.delete(webhookEvents).where(eq(webhookEvents.id, eventId))
+}
+
 /** Everything the event says about what was bought must match what we sold. */
 function metadataDisagrees(
-  metadata: Stripe.Metadata | null,
+  metadata: Record<string, string> | null | undefined,
   checkout: typeof checkouts.$inferSelect,
 ): boolean {
   if (metadata?.kind !== checkout.kind || metadata?.customerId !== checkout.customerId) return true
@@ -161,23 +189,22 @@ function metadataDisagrees(
   return false
 }
 
-async function onCheckoutExpired(
-  eventId: string,
-  object: Stripe.Checkout.Session,
-): Promise<WebhookResult> {
-  const checkoutId = object.metadata?.checkoutId ?? object.client_reference_id
+/** The provider will no longer take payment: an open checkout closes; a paid one stays paid. */
+async function onCheckoutExpired({ eventId, checkoutId }: CheckoutEvent): Promise<WebhookResult> {
   if (!checkoutId) return { received: true, ignored: 'no checkout id' }
-  await getContext().database.db.transaction(async (tx) => {
+  const ignored = await getContext().database.db.transaction(async (tx) => {
     const claimed = await tx
       .insert(webhookEvents)
       .values({ id: eventId, type: 'checkout.session.expired' })
       .onConflictDoNothing()
       .returning({ id: webhookEvents.id })
-    if (claimed.length === 0) return
-    await tx
+    if (claimed.length === 0) return 'already processed'
+    const closed = await tx
       .update(checkouts)
       .set({ status: 'cancelled', completedAt: new Date() })
-      .where(eq(checkouts.id, checkoutId))
+      .where(and(eq(checkouts.id, checkoutId), eq(checkouts.status, 'open')))
+      .returning({ id: checkouts.id })
+    return closed.length > 0 ? null : 'checkout is not open'
   })
-  return { received: true }
+  return ignored ? { received: true, ignored } : { received: true }
 }

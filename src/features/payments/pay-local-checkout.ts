@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm'
+import { z } from 'zod'
 import { checkouts } from '@/db/schema'
 import { isUuid } from '@/features/sessions/get-session-access'
 import { AppError } from '@/lib/errors'
+import { logger } from '@/lib/logger'
 import { getContext } from '@/server/context'
 import { paymentsProvider } from './provider'
 import { signWebhookPayload } from './verify-webhook'
@@ -42,19 +44,44 @@ export async function payLocalCheckout({
   const returnUrl = returnUrlFor(checkout, 'success')
   if (checkout.status === 'paid') return { returnUrl }
 
-  const payload = JSON.stringify(buildCompletedEvent(checkout))
-  const { env } = getContext()
-  const response = await fetch(new URL('/api/webhooks/stripe', env.appUrl), {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'stripe-signature': signWebhookPayload(payload, paymentsProvider().webhookSecret),
-    },
-    body: payload,
-  })
-  if (!response.ok)
-    throw new AppError('unavailable', 'The payment could not be processed. Try again.')
-  return { returnUrl }
+  const ignored = await postToWebhook(buildCompletedEvent(checkout))
+  // Report what the webhook did, not that it answered: only a paid checkout has a return URL.
+  const [after] = await getContext()
+    .database.db.select({ status: checkouts.status })
+    .from(checkouts)
+    .where(eq(checkouts.id, checkout.id))
+  if (after?.status === 'paid') return { returnUrl }
+  if (after?.status === 'cancelled') throw new AppError('conflict', 'This checkout was cancelled')
+  const reason = ignored?.replace(/^rejected: /, '') ?? 'it was not recorded'
+  throw new AppError('conflict', `The payment was not accepted: ${reason}`)
+}
+
+const WEBHOOK_TIMEOUT_MS = 15_000
+const webhookAnswer = z.object({ ignored: z.string().optional() })
+
+/** Posts the signed event to our own webhook route; returns why it was ignored, if it was. */
+async function postToWebhook(event: ReturnType<typeof buildCompletedEvent>) {
+  const payload = JSON.stringify(event)
+  const unavailable = new AppError('unavailable', 'The payment could not be processed. Try again.')
+  let response: Response
+  try {
+    response = await fetch(new URL('/api/webhooks/stripe', getContext().env.appUrl), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'stripe-signature': signWebhookPayload(payload, paymentsProvider().webhookSecret),
+      },
+      body: payload,
+      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+    })
+  } catch (error) {
+    // Our own server unreachable at APP_URL (or too slow): the same as a failed webhook.
+    logger().error({ err: error }, 'local checkout could not reach the webhook')
+    throw unavailable
+  }
+  if (!response.ok) throw unavailable
+  const answer = webhookAnswer.safeParse(await response.json().catch(() => null))
+  return answer.success ? answer.data.ignored : undefined
 }
 
 export function buildCompletedEvent(checkout: Checkout) {
