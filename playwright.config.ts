@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -14,6 +15,9 @@ if (!process.env.E2E_DATA_DIR) {
   // Runs after the web server has been stopped, so nothing is still writing into it.
   process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }))
 }
+
+// The shared server signs local checkout events with this; specs that post their own sign with it.
+process.env.E2E_LOCAL_WEBHOOK_SECRET ??= `whsec_${randomBytes(24).toString('hex')}`
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -57,6 +61,7 @@ export default defineConfig({
       APP_URL: baseURL,
       DATA_DIR: dataDir,
       DATABASE_URL: '',
+      LOCAL_WEBHOOK_SECRET: process.env.E2E_LOCAL_WEBHOOK_SECRET,
       LOG_LEVEL: 'warn',
       TZ: 'UTC',
     },

@@ -75,6 +75,7 @@ describe('parseEnv', () => {
       NODE_ENV: 'production',
       APP_URL: 'https://autodoctor.example',
       DATABASE_URL: 'postgres://u@h/db',
+      ALLOW_LOCAL_CHECKOUT: 'true',
     }
 
     expect(() => parseEnv(base)).toThrow(
@@ -87,6 +88,22 @@ describe('parseEnv', () => {
     expect(parseEnv({ ...base, AUTH_SECRET: secret, SEED_DEMO_USERS: 'true' }).seedDemoUsers).toBe(
       true,
     )
+  })
+
+  test('a public production deployment without Stripe keys refuses to start unless told to take no money', () => {
+    const base = {
+      NODE_ENV: 'production',
+      APP_URL: 'https://autodoctor.example',
+      AUTH_SECRET: 's'.repeat(32),
+    }
+
+    expect(() => parseEnv(base)).toThrow(
+      'STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET: required in production when APP_URL is https',
+    )
+    expect(parseEnv({ ...base, ALLOW_LOCAL_CHECKOUT: 'true' }).allowLocalCheckout).toBe(true)
+    expect(() =>
+      parseEnv({ ...base, STRIPE_SECRET_KEY: 'sk_test_1', STRIPE_WEBHOOK_SECRET: 'whsec_1' }),
+    ).not.toThrow()
   })
 
   test('a local production run on a real database starts as is, with the demo users', () => {

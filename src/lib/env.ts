@@ -40,11 +40,10 @@ const serverEnvSchema = z.object({
   /** Real Stripe Checkout when both are set; otherwise the local test-mode checkout. */
   STRIPE_SECRET_KEY: optional(z.string().regex(/^(sk|rk)_/, 'must start with sk_ or rk_')),
   STRIPE_WEBHOOK_SECRET: optional(z.string().regex(/^whsec_/, 'must start with whsec_')),
-  /** Signs the local checkout's events to the webhook route. */
-  LOCAL_WEBHOOK_SECRET: z.preprocess(
-    emptyAsUndefined,
-    z.string().min(16).default('whsec_autodoctor_local_checkout_secret'),
-  ),
+  /** Signs the local checkout's events. Unset: derived from AUTH_SECRET, or random per install. */
+  LOCAL_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
+  /** A public (https) production deployment without Stripe keys starts only with this set. */
+  ALLOW_LOCAL_CHECKOUT: optional(z.enum(['true', 'false'])),
 
   /** Every plan lasts this many seconds instead of its minutes (demos and tests). */
   SESSION_SECONDS_OVERRIDE: optional(z.coerce.number().int().min(5)),
@@ -64,6 +63,7 @@ export type ServerEnv = z.infer<typeof serverEnvSchema> & {
   authSecret: string
   seedDemoUsers: boolean
   trustProxy: boolean
+  allowLocalCheckout: boolean
 }
 
 const DEV_AUTH_SECRET = 'autodoctor-local-development-secret-not-for-production'
@@ -90,8 +90,16 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
       'Invalid environment:\n  AUTH_SECRET: required in production when APP_URL is https',
     )
   }
+  // Without Stripe the local checkout marks anything paid for free: never by accident in public.
+  const allowLocalCheckout = env.ALLOW_LOCAL_CHECKOUT === 'true'
+  if (isProduction && isPublic && !env.STRIPE_SECRET_KEY && !allowLocalCheckout) {
+    throw new EnvError(
+      'Invalid environment:\n  STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET: required in production when APP_URL is https (set ALLOW_LOCAL_CHECKOUT=true for a demo that takes no real payments)',
+    )
+  }
   return {
     ...env,
+    allowLocalCheckout,
     appUrl: env.APP_URL ?? `http://localhost:${env.PORT}`,
     authSecret: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
     seedDemoUsers: env.SEED_DEMO_USERS ? env.SEED_DEMO_USERS === 'true' : !isPublic,

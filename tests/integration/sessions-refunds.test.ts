@@ -4,7 +4,11 @@ import { POST as endRoute } from '@/app/api/sessions/[id]/end/route'
 import { jobs, payments } from '@/db/schema'
 import { runDueJobs } from '@/features/jobs/run-due-jobs'
 import { createLocalProvider } from '@/features/payments/local-provider'
-import { type PaymentsProvider, setPaymentsProvider } from '@/features/payments/provider'
+import {
+  type PaymentsProvider,
+  paymentsProvider,
+  setPaymentsProvider,
+} from '@/features/payments/provider'
 import { jobRegistry } from '@/server/job-registry'
 import { eventsOfType, payForBooking, sessionRow } from '../support/sessions'
 import { startTestApp, type TestApp } from '../support/test-app'
@@ -16,7 +20,7 @@ let providerDown = true
 beforeAll(async () => {
   app = await startTestApp()
   // The real local provider, except that its refunds fail while `providerDown` is set.
-  const local = createLocalProvider({ webhookSecret: app.context.env.LOCAL_WEBHOOK_SECRET })
+  const local = createLocalProvider({ webhookSecret: paymentsProvider().webhookSecret })
   setPaymentsProvider({
     ...local,
     async refund(input) {

@@ -1,5 +1,6 @@
 import { env } from '@/lib/env'
 import { createLocalProvider } from './local-provider'
+import { resolveLocalWebhookSecret } from './local-webhook-secret'
 import { createStripeProvider } from './stripe-provider'
 
 export type CheckoutRequest = {
@@ -33,14 +34,15 @@ const globalForPayments = globalThis as unknown as { __autodoctorPayments?: Paym
 
 export function paymentsProvider(): PaymentsProvider {
   if (!globalForPayments.__autodoctorPayments) {
-    const { STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, LOCAL_WEBHOOK_SECRET } = env()
+    const serverEnv = env()
+    const { STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET } = serverEnv
     globalForPayments.__autodoctorPayments =
       STRIPE_SECRET_KEY && STRIPE_WEBHOOK_SECRET
         ? createStripeProvider({
             secretKey: STRIPE_SECRET_KEY,
             webhookSecret: STRIPE_WEBHOOK_SECRET,
           })
-        : createLocalProvider({ webhookSecret: LOCAL_WEBHOOK_SECRET })
+        : createLocalProvider({ webhookSecret: resolveLocalWebhookSecret(serverEnv) })
   }
   return globalForPayments.__autodoctorPayments
 }
