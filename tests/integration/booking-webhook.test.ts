@@ -20,6 +20,7 @@ import {
   eventsOfType,
   openBooking,
   payForBooking,
+  runJobs,
   signedWebhook,
   testVehicle,
   transitionsOf,
@@ -463,6 +464,7 @@ describe('cancelled and expired checkouts', () => {
 
     expect(result.status).toBe(200)
     expect(await sessionsOf(customer)).toEqual([])
+    await runJobs()
     const [payment] = await paymentsFor(checkoutId)
     expect(payment?.refundReason).toBe('checkout_cancelled')
     expect(payment?.refundedAt).toBeInstanceOf(Date)
@@ -654,6 +656,7 @@ describe('one active session per customer', () => {
     expect(results.map((result) => result.status)).toEqual([200, 200])
     const created = await sessionsOf(customer)
     expect(created).toHaveLength(1)
+    await runJobs()
     const all = [...(await paymentsFor(first)), ...(await paymentsFor(second))]
     expect(all).toHaveLength(2)
     const refunded = all.filter((payment) => payment.refundedAt)

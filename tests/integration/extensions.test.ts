@@ -12,6 +12,7 @@ import {
   acceptedSession,
   completedEventFor,
   deliverWebhook,
+  runJobs,
   type SignedEvent,
   sessionRow,
   signedWebhook,
@@ -199,6 +200,7 @@ describe('extensions', () => {
 
     expect(await extensionCount(live.sessionId)).toBe(0)
     expect((await sessionRow(app, live.sessionId)).expiresAt).toEqual(endedRow.expiresAt)
+    await runJobs()
     const [payment] = await app.database.db
       .select()
       .from(payments)

@@ -30,6 +30,7 @@ import {
   payForBooking,
   type RoomClient,
   rowsOf,
+  runJobs,
   type SocketTestServer,
   sessionRow,
   setSessionColumns,
@@ -268,6 +269,7 @@ describe('a request nobody accepts', () => {
     expect(
       await dashboard.waitFor('session:updated', (u: { status: string }) => u.status === 'expired'),
     ).toEqual({ sessionId, status: 'expired' })
+    await runJobs()
     const payment = await bookingPayment(sessionId)
     expect(payment.refundReason).toBe('request_expired')
     expect(payment.refundedAt).toBeInstanceOf(Date)
@@ -313,6 +315,7 @@ describe('ending a session from the room', () => {
     const expected = expect.objectContaining({ status: 'cancelled', reason: 'ended_by_customer' })
     expect(await endedEvents(room.customerClient)).toEqual([expected])
     expect(await endedEvents(room.mechanicClient)).toEqual([expected])
+    await runJobs()
     const payment = await bookingPayment(room.sessionId)
     expect(payment).toMatchObject({ refundReason: 'ended_by_customer' })
     expect(payment.refundedAt).toBeInstanceOf(Date)
@@ -336,6 +339,7 @@ describe('ending a session from the room', () => {
     expect(await endedEvents(room.customerClient)).toEqual([
       expect.objectContaining({ status: 'completed', reason: 'ended_by_mechanic' }),
     ])
+    await runJobs()
     const payment = await bookingPayment(room.sessionId)
     expect(payment.refundRequestedAt).toBeNull()
     expect(payment.refundedAt).toBeNull()
@@ -349,6 +353,7 @@ describe('ending a session from the room', () => {
     const ended = await end(session.sessionId, session.mechanic)
 
     expect(ended.body.session.status).toBe('cancelled')
+    await runJobs()
     expect((await bookingPayment(session.sessionId)).refundedAt).toBeInstanceOf(Date)
   })
 
@@ -360,6 +365,7 @@ describe('ending a session from the room', () => {
 
     expect(ended.status).toBe(200)
     expect(ended.body.session.status).toBe('cancelled')
+    await runJobs()
     expect((await bookingPayment(sessionId)).refundedAt).toBeInstanceOf(Date)
   })
 
@@ -377,6 +383,7 @@ describe('ending a session from the room', () => {
       status: 'cancelled',
     })
     expect(await endedEvents(room.customerClient)).toHaveLength(1)
+    await runJobs()
     expect(await eventsOfType(app, 'payment.refunded', room.sessionId)).toHaveLength(1)
     closeAll(room.customerClient, room.mechanicClient)
   })

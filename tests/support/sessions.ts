@@ -7,6 +7,7 @@ import { POST as createBooking } from '@/app/api/bookings/route'
 import { POST as acceptRoute } from '@/app/api/sessions/[id]/accept/route'
 import { POST as webhookRoute } from '@/app/api/webhooks/stripe/route'
 import { checkouts, events, type Role, sessions, users } from '@/db/schema'
+import { runDueJobs } from '@/features/jobs/run-due-jobs'
 import { buildCompletedEvent } from '@/features/payments/pay-local-checkout'
 import { paymentsProvider } from '@/features/payments/provider'
 import { signWebhookPayload } from '@/features/payments/verify-webhook'
@@ -14,6 +15,7 @@ import type { Ack, JoinResult } from '@/features/realtime/events'
 import { createSocketServer } from '@/features/realtime/socket-server'
 import type { PlanId } from '@/features/sessions/plans'
 import type { SessionStatus } from '@/features/sessions/statuses'
+import { jobRegistry } from '@/server/job-registry'
 import type { ApiBody, TestApp, TestUser } from './test-app'
 
 export const testVehicle = { year: 2016, make: 'Subaru', model: 'Outback' }
@@ -322,4 +324,9 @@ export async function liveRoom(app: TestApp, sockets: SocketTestServer, plan: Pl
     throw new Error(`expected a live session, got ${mechanicJoin.state.status}`)
   }
   return { ...session, customerClient, mechanicClient, customerJoin, mechanicJoin }
+}
+
+/** One pass of the job worker, as the server's loop runs it after a commit (refunds are jobs). */
+export async function runJobs(): Promise<void> {
+  await runDueJobs(jobRegistry)
 }
