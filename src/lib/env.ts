@@ -34,6 +34,11 @@ const serverEnvSchema = z.object({
     z.coerce.number().int().min(1).default(50),
   ),
   LOGIN_WINDOW_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(15)),
+  /** New accounts (customers and mechanic applications) per client IP per hour. */
+  SIGN_UPS_PER_IP_PER_HOUR: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(1).default(10),
+  ),
   /** Trust X-Forwarded-For for the client IP (only behind a proxy you control). */
   TRUST_PROXY: optional(z.enum(['true', 'false'])),
 

@@ -1,3 +1,5 @@
+import { hitRateLimit } from '@/features/limits/hit-rate-limit'
+import { signUpLimit } from '@/features/limits/rate-limits'
 import { AppError } from '@/lib/errors'
 import { errorResponse, REQUEST_ID_HEADER } from '@/server/api-route'
 import { getContext } from '@/server/context'
@@ -21,8 +23,12 @@ export async function handleAuthRequest(req: Request): Promise<Response> {
     if (req.method !== 'GET' && !isSameOrigin(req, env)) {
       throw new AppError('forbidden', 'Cross-site requests are not allowed')
     }
-    if (req.method === 'POST' && new URL(req.url).pathname.endsWith('/sign-in/email')) {
+    const { pathname } = new URL(req.url)
+    if (req.method === 'POST' && pathname.endsWith('/sign-in/email')) {
       return await signInWithThrottle(req)
+    }
+    if (req.method === 'POST' && pathname.endsWith('/sign-up/email')) {
+      await hitRateLimit(signUpLimit(), clientIpFromHeaders(req.headers))
     }
     return await auth.handler(req)
   } catch (error) {

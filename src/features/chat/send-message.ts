@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm'
 import { sessionMessages } from '@/db/schema'
 import type { SessionUser } from '@/features/auth/session-user'
+import { hitRateLimit } from '@/features/limits/hit-rate-limit'
+import { chatMessageLimit } from '@/features/limits/rate-limits'
 import type { ChatMessage } from '@/features/realtime/events'
 import { publishToSession } from '@/features/realtime/notify'
 import { getSessionAccessOrThrow } from '@/features/sessions/get-session-access'
@@ -25,6 +27,7 @@ export async function sendMessage(
       status: session.status,
     })
   }
+  await hitRateLimit(chatMessageLimit, user.id)
   const { db } = getContext().database
   const [inserted] = await db
     .insert(sessionMessages)

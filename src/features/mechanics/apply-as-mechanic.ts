@@ -1,6 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { mechanicProfiles, users } from '@/db/schema'
+import { clientIpFromHeaders } from '@/features/auth/client-ip'
 import { logEvent } from '@/features/events/log-event'
+import { hitRateLimit } from '@/features/limits/hit-rate-limit'
+import { signUpLimit } from '@/features/limits/rate-limits'
 import { AppError } from '@/lib/errors'
 import { getContext } from '@/server/context'
 import type { MechanicApplication } from './schemas'
@@ -14,6 +17,7 @@ export async function applyAsMechanic(
   application: MechanicApplication,
   headers: Headers,
 ): Promise<{ userId: string; authResponse: Response }> {
+  await hitRateLimit(signUpLimit(), clientIpFromHeaders(headers))
   const { auth, database } = getContext()
   const authResponse = await auth.api.signUpEmail({
     body: { name: application.name, email: application.email, password: application.password },

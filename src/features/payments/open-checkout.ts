@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm'
 import { checkouts } from '@/db/schema'
 import type { SessionUser } from '@/features/auth/session-user'
+import { hitRateLimit } from '@/features/limits/hit-rate-limit'
+import { checkoutLimit } from '@/features/limits/rate-limits'
 import { getContext } from '@/server/context'
 import { paymentsProvider } from './provider'
 
@@ -25,6 +27,7 @@ export type OpenCheckoutInput = {
 export async function openCheckout(
   input: OpenCheckoutInput,
 ): Promise<{ checkoutId: string; url: string }> {
+  await hitRateLimit(checkoutLimit, input.customer.id)
   const { database, env } = getContext()
   const { db } = database
   const provider = paymentsProvider()
