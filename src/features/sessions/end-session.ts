@@ -1,7 +1,7 @@
 import { refundPayment } from '@/features/payments/refund-payment'
-import { notifySessionChanged } from '@/features/realtime/notify'
 import { AppError } from '@/lib/errors'
 import { getContext } from '@/server/context'
+import { notifySessionChanged } from './notify-session-changed'
 import { requestBookingRefund } from './request-session-refund'
 import { endStatusFor } from './session-clock'
 import type { SessionStatus } from './statuses'

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNotNull, lte, or, sql } from 'drizzle-orm'
 import { sessions } from '@/db/schema'
 import { retryDueRefunds } from '@/features/payments/refund-payment'
-import { publishToSession } from '@/features/realtime/notify'
+import { publishToSession } from '@/features/realtime/publish'
 import { AppError } from '@/lib/errors'
 import { logger } from '@/lib/logger'
 import { getContext } from '@/server/context'
@@ -108,10 +108,12 @@ async function sendWarnings(now: Date): Promise<void> {
       )
       .returning({ id: sessions.id, expiresAt: sessions.expiresAt })
     for (const session of warned) {
+      // The update only claims sessions with a deadline.
+      if (!session.expiresAt) continue
       publishToSession(session.id, 'session:warning', {
         sessionId: session.id,
         minutesLeft: minutes,
-        expiresAt: session.expiresAt?.toISOString(),
+        expiresAt: session.expiresAt.toISOString(),
         serverNow: new Date().toISOString(),
       })
     }
