@@ -7,8 +7,8 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import { z } from 'zod'
-import { createSocketServer } from '@/features/realtime/socket-server'
 import { closeContext, initContext } from '@/server/context'
+import { createAppSocketServer } from '@/server/create-app-socket-server'
 import { startLoops } from '@/server/loops'
 import {
   type ArrangedSession,
@@ -203,13 +203,13 @@ async function measureOurServer(
   sessions: FleetSession[],
   options: {
     sweepIntervalMs: number
-    pool: Parameters<typeof createSocketServer>[1]['pool']
-    env: Parameters<typeof createSocketServer>[1]['env']
+    pool: Parameters<typeof createAppSocketServer>[1]['pool']
+    env: Parameters<typeof createAppSocketServer>[1]['env']
   },
 ) {
   progress('ours: starting the socket server and the background loops')
   const httpServer = createServer()
-  const sockets = createSocketServer(httpServer, { env: options.env, pool: options.pool })
+  const sockets = createAppSocketServer(httpServer, { env: options.env, pool: options.pool })
   // The same loops, at the same interval, as a production server runs them.
   const loops = startLoops({
     sweepIntervalMs: options.sweepIntervalMs,

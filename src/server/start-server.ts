@@ -2,11 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import next from 'next'
 import { stampClientIp } from '@/features/auth/client-ip'
 import { seedDemoUsers } from '@/features/auth/seed-demo-users'
-import { createSocketServer } from '@/features/realtime/socket-server'
 import { sweepSessions } from '@/features/sessions/sweep-sessions'
 import { logger } from '@/lib/logger'
 import { REQUEST_ID_HEADER } from './api-route'
 import { closeContext, initContext } from './context'
+import { createAppSocketServer } from './create-app-socket-server'
 import { startLoops } from './loops'
 import { refuseMalformedPath } from './refuse-malformed-path'
 import { setSecurityHeaders } from './security-headers'
@@ -50,7 +50,7 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
   server.keepAliveTimeout = 65_000
   server.headersTimeout = 66_000
 
-  const sockets = createSocketServer(server, { env, pool: context.database.pool })
+  const sockets = createAppSocketServer(server, { env, pool: context.database.pool })
   const loops = startLoops({
     sweepIntervalMs: env.SWEEP_INTERVAL_MS,
     jobIntervalMs: env.JOB_INTERVAL_MS,

@@ -4,7 +4,7 @@ import { POST as authPost } from '@/app/api/auth/[...all]/route'
 import { POST as applyRoute } from '@/app/api/mechanics/apply/route'
 import { sessionMessages } from '@/db/schema'
 import { CLIENT_IP_HEADER } from '@/features/auth/client-ip'
-import type { ChatMessage } from '@/features/realtime/events'
+import type { ChatMessage } from '@/features/realtime/contract'
 import {
   liveRoom,
   openBooking,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { LiveVersion } from '@/features/realtime/events'
+import type { LiveVersion } from '@/features/realtime/contract'
 import {
   acceptAs,
   ackData,

@@ -12,7 +12,7 @@ import type {
   SessionEndedEvent,
   SessionState,
   SessionWarningEvent,
-} from '@/features/realtime/events'
+} from '@/features/realtime/contract'
 import { applyPresence } from '@/features/sessions/apply-presence'
 import type { QueueItem } from '@/features/sessions/list-queue'
 import type { SessionSummary } from '@/features/sessions/list-sessions'

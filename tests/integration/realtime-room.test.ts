@@ -2,7 +2,7 @@ import { and, count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { GET as messagesRoute } from '@/app/api/sessions/[id]/messages/route'
 import { sessionMessages } from '@/db/schema'
-import type { ChatMessage, SessionState } from '@/features/realtime/events'
+import type { ChatMessage, SessionState } from '@/features/realtime/contract'
 import {
   acceptAs,
   acceptedSession,

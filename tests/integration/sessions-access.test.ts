@@ -4,7 +4,7 @@ import { GET as adminSessionsRoute } from '@/app/api/admin/sessions/route'
 import { POST as endRoute } from '@/app/api/sessions/[id]/end/route'
 import { GET as messagesRoute } from '@/app/api/sessions/[id]/messages/route'
 import { GET as sessionRoute } from '@/app/api/sessions/[id]/route'
-import type { SessionState } from '@/features/realtime/events'
+import type { SessionState } from '@/features/realtime/contract'
 import {
   acceptedSession,
   ackData,

@@ -11,10 +11,10 @@ import { runDueJobs } from '@/features/jobs/run-due-jobs'
 import { buildCompletedEvent } from '@/features/payments/pay-local-checkout'
 import { paymentsProvider } from '@/features/payments/provider'
 import { signWebhookPayload } from '@/features/payments/verify-webhook'
-import type { Ack, JoinResult } from '@/features/realtime/events'
-import { createSocketServer } from '@/features/realtime/socket-server'
+import type { Ack, JoinResult } from '@/features/realtime/contract'
 import type { PlanId } from '@/features/sessions/plans'
 import type { SessionStatus } from '@/features/sessions/statuses'
+import { createAppSocketServer } from '@/server/create-app-socket-server'
 import { jobRegistry } from '@/server/job-registry'
 import type { ApiBody, TestApp, TestUser } from './test-app'
 
@@ -206,7 +206,7 @@ export type SocketTestServer = {
 /** The app's real Socket.IO server on an ephemeral port (in-memory adapter, as one instance runs). */
 export async function startSocketServer(app: TestApp): Promise<SocketTestServer> {
   const httpServer = createServer()
-  const sockets = createSocketServer(httpServer, { env: app.context.env })
+  const sockets = createAppSocketServer(httpServer, { env: app.context.env })
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve))
   const { port } = httpServer.address() as AddressInfo
   const url = `http://127.0.0.1:${port}`

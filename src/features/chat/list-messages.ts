@@ -1,6 +1,6 @@
 import { and, asc, eq, gt } from 'drizzle-orm'
 import { sessionMessages, users } from '@/db/schema'
-import type { ChatMessage } from '@/features/realtime/events'
+import type { ChatMessage } from '@/features/realtime/contract'
 import { getContext } from '@/server/context'
 
 /** The transcript in order, or only what came after `afterId` (a reconnecting client's gap). */

@@ -3,12 +3,11 @@ import { sessionMessages } from '@/db/schema'
 import type { SessionUser } from '@/features/auth/session-user'
 import { hitRateLimit } from '@/features/limits/hit-rate-limit'
 import { chatMessageLimit } from '@/features/limits/rate-limits'
-import type { ChatMessage } from '@/features/realtime/events'
-import { publishToSession } from '@/features/realtime/notify'
+import type { ChatMessage, ChatSendInput } from '@/features/realtime/contract'
+import { publishToSession } from '@/features/realtime/publish'
 import { getSessionAccessOrThrow } from '@/features/sessions/get-session-access'
 import { AppError } from '@/lib/errors'
 import { getContext } from '@/server/context'
-import type { SendMessageInput } from './schemas'
 
 const CHAT_OPEN = ['waiting', 'live', 'reconnecting'] as const
 
@@ -16,10 +15,7 @@ const CHAT_OPEN = ['waiting', 'live', 'reconnecting'] as const
  * Stores the message before anyone is told about it. A retry with the same client id returns the
  * stored message and broadcasts nothing new.
  */
-export async function sendMessage(
-  user: SessionUser,
-  input: SendMessageInput,
-): Promise<ChatMessage> {
+export async function sendMessage(user: SessionUser, input: ChatSendInput): Promise<ChatMessage> {
   const { session, role } = await getSessionAccessOrThrow(input.sessionId, user)
   if (role === 'admin') throw new AppError('forbidden', 'Admins watch sessions read-only')
   if (!(CHAT_OPEN as readonly string[]).includes(session.status)) {

@@ -1,6 +1,6 @@
 import type { SessionUser } from '@/features/auth/session-user'
 import { openCheckout } from '@/features/payments/open-checkout'
-import { publishToSession } from '@/features/realtime/notify'
+import { publishToSession } from '@/features/realtime/publish'
 import { getSessionAccessOrThrow } from '@/features/sessions/get-session-access'
 import {
   type ExtensionOptionId,

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { checkouts } from '@/db/schema'
-import { publishToSession } from '@/features/realtime/notify'
+import { publishToSession } from '@/features/realtime/publish'
 import { isUuid } from '@/features/sessions/get-session-access'
 import { AppError } from '@/lib/errors'
 import { getContext } from '@/server/context'

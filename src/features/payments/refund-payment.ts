@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, isNull } from 'drizzle-orm'
 import { payments } from '@/db/schema'
 import { logEvent } from '@/features/events/log-event'
-import { notifySessionChanged } from '@/features/realtime/notify'
+import { notifySessionChanged } from '@/features/sessions/notify-session-changed'
 import { getContext } from '@/server/context'
 import { paymentsProvider } from './provider'
 

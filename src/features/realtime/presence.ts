@@ -1,5 +1,5 @@
-import { roomOf } from './events'
 import { getIo } from './io'
+import { roomOf } from './rooms'
 
 /**
  * Users with at least one socket in the session's room, on any server (the adapter asks the
@@ -11,8 +11,7 @@ export async function presentUserIds(sessionId: string): Promise<Set<string>> {
   const sockets = await io.in(roomOf.session(sessionId)).fetchSockets()
   const ids = new Set<string>()
   for (const socket of sockets) {
-    const data = socket.data as { user?: { id: string } }
-    if (data.user) ids.add(data.user.id)
+    if (socket.data.user) ids.add(socket.data.user.id)
   }
   return ids
 }

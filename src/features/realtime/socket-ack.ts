@@ -1,13 +1,17 @@
 import { ZodError } from 'zod'
 import { AppError } from '@/lib/errors'
 import { logger } from '@/lib/logger'
-import type { Ack } from './events'
+import type { Ack } from './contract'
 
-type AckFn<T> = (response: Ack<T>) => void
-
-/** Runs a socket handler and answers its acknowledgement in the API's error shape. */
-export async function withAck<T>(ack: unknown, run: () => Promise<T>): Promise<void> {
-  const reply: AckFn<T> = typeof ack === 'function' ? (ack as AckFn<T>) : () => {}
+/**
+ * Runs a socket handler and answers its acknowledgement in the API's error shape. The contract
+ * types the callback, but a client may still send none.
+ */
+export async function withAck<T>(
+  ack: ((response: Ack<T>) => void) | undefined,
+  run: () => Promise<T>,
+): Promise<void> {
+  const reply = typeof ack === 'function' ? ack : () => {}
   try {
     reply({ ok: true, data: await run() })
   } catch (error) {

@@ -1,29 +1,33 @@
 import type { Server as HttpServer, IncomingHttpHeaders } from 'node:http'
 import { createAdapter } from '@socket.io/postgres-adapter'
 import type pg from 'pg'
-import { Server, type Socket } from 'socket.io'
+import { Server } from 'socket.io'
 import { trustedOrigins } from '@/features/auth/auth'
 import { getSessionUser, isApprovedMechanic } from '@/features/auth/session-user'
-import { registerChatHandlers } from '@/features/chat/chat-handlers'
 import type { ServerEnv } from '@/lib/env'
 import { logger } from '@/lib/logger'
-import { roomOf } from './events'
-import { setIo } from './io'
-import { type RoomTracker, registerSessionHandlers } from './session-handlers'
+import { type AppServer, setIo } from './io'
+import { roomOf } from './rooms'
+import type { RegisterSocketHandlers } from './socket-handlers'
 
-export type SocketServer = { io: Server; close: () => Promise<void> }
+export type SocketServer = { io: AppServer; close: () => Promise<void> }
 
 /**
  * Socket.IO on the app's own HTTP server. The handshake carries the session cookie; only a
  * signed-in user from our own origin gets a socket. With a Postgres pool, events reach the
- * clients of every server sharing that database.
+ * clients of every server sharing that database. Each feature's `handlers` register its events on
+ * every connected socket.
  */
 export function createSocketServer(
   httpServer: HttpServer,
-  { env, pool }: { env: ServerEnv; pool?: pg.Pool },
+  {
+    env,
+    pool,
+    handlers,
+  }: { env: ServerEnv; pool?: pg.Pool; handlers: readonly RegisterSocketHandlers[] },
 ): SocketServer {
   const origins = trustedOrigins(env)
-  const io = new Server(httpServer, {
+  const io: AppServer = new Server(httpServer, {
     serveClient: false,
     // Leave other upgrade requests (Next's dev reload socket) to their own handlers.
     destroyUpgrade: false,
@@ -60,24 +64,31 @@ export function createSocketServer(
     }
   })
 
-  const tracker: RoomTracker = { timers: new Set() }
-  io.on('connection', (socket: Socket) => {
-    registerSessionHandlers(io, socket, env, tracker)
-    registerChatHandlers(socket)
+  const timers = new Set<NodeJS.Timeout>()
+  let closing = false
+  const schedule = (delayMs: number, task: () => Promise<void>) => {
+    // Disconnecting every socket on close runs their disconnect handlers, which would schedule
+    // checks that fire after the database is closed; from then on none is kept.
+    if (closing) return
+    const timer = setTimeout(() => {
+      timers.delete(timer)
+      task().catch((error: unknown) =>
+        logger().error({ err: error }, 'scheduled socket task failed'),
+      )
+    }, delayMs)
+    timers.add(timer)
+  }
+  io.on('connection', (socket) => {
+    for (const register of handlers) register({ socket, user: socket.data.user, env, schedule })
   })
 
   setIo(io)
   return {
     io,
     close: async () => {
-      for (const timer of tracker.timers) clearTimeout(timer)
-      tracker.timers.clear()
-      // Disconnecting below runs each socket's disconnect handler, which schedules a presence
-      // check that would fire after the database is closed; from now on none is kept.
-      tracker.timers.add = (timer) => {
-        clearTimeout(timer)
-        return tracker.timers
-      }
+      closing = true
+      for (const timer of timers) clearTimeout(timer)
+      timers.clear()
       setIo(undefined)
       io.disconnectSockets(true)
       // The adapter holds a database connection for LISTEN; release it before the pool closes.

@@ -1,10 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import { sessions, users } from '@/db/schema'
 import { isApprovedMechanic } from '@/features/auth/session-user'
-import { notifySessionChanged } from '@/features/realtime/notify'
 import { AppError } from '@/lib/errors'
 import { getContext } from '@/server/context'
 import { isUuid } from './get-session-access'
+import { notifySessionChanged } from './notify-session-changed'
 import { activeStatuses, isTerminal, type SessionStatus } from './statuses'
 import { type SessionRow, transitionSession } from './transition-session'
 

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { sessions } from '@/db/schema'
-import { notifySessionChanged } from '@/features/realtime/notify'
+import type { SessionState } from '@/features/realtime/contract'
 import { AppError } from '@/lib/errors'
 import { getContext } from '@/server/context'
+import { notifySessionChanged } from './notify-session-changed'
 import { goLivePatch } from './session-clock'
 import type { SessionStatus } from './statuses'
 import { type SessionRow, transitionSession } from './transition-session'
@@ -15,13 +16,14 @@ type PresenceReader = (session: Pick<SessionRow, 'customerId' | 'mechanicId'>) =
  * the room opens (accepted → waiting), the clock starts or resumes when both are in
  * (waiting/reconnecting → live), and pauses when one drops (live → reconnecting).
  * Several servers may call this at once; whoever loses the row lock finds nothing left to do.
- * Pass a reader to have presence read while the row is locked (what the realtime server does).
+ * Pass a reader to have presence read while the row is locked (what the socket join does).
+ * Returns the new status and the snapshot the room was sent, or null when nothing changed.
  */
 export async function applyPresence(
   sessionId: string,
   presenceOrReader: Presence | PresenceReader,
   actorId: string | null,
-): Promise<SessionStatus | null> {
+): Promise<{ status: SessionStatus; state: SessionState | null } | null> {
   const now = new Date()
   const changed = await getContext().database.db.transaction(async (tx) => {
     const [locked] = await tx
@@ -80,8 +82,8 @@ export async function applyPresence(
     }
     return last
   })
-  if (changed) await notifySessionChanged(sessionId)
-  return changed
+  if (!changed) return null
+  return { status: changed, state: await notifySessionChanged(sessionId) }
 }
 
 class NoChange extends Error {}

@@ -1,6 +1,6 @@
-import { notifySessionChanged } from '@/features/realtime/notify'
 import { AppError } from '@/lib/errors'
 import { getContext } from '@/server/context'
+import { notifySessionChanged } from './notify-session-changed'
 import { requestBookingRefund } from './request-session-refund'
 import { endStatusFor } from './session-clock'
 import type { SessionStatus } from './statuses'

@@ -1,21 +1,10 @@
 import { count, eq, inArray, or, sql } from 'drizzle-orm'
-import { z } from 'zod'
 import { events, sessions } from '@/db/schema'
 import type { SessionUser } from '@/features/auth/session-user'
+import type { LiveScope } from '@/features/realtime/contract'
 import { AppError } from '@/lib/errors'
 import { getContext } from '@/server/context'
 import { getSessionAccessOrThrow } from './get-session-access'
-
-/**
- * What a live page shows: the sessions the user takes part in (customer and mechanic dashboards),
- * every session (the admin overview), or one session (its page).
- */
-export const liveScopeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('mine') }),
-  z.object({ kind: z.literal('all') }),
-  z.object({ kind: z.literal('session'), sessionId: z.string() }),
-])
-export type LiveScope = z.infer<typeof liveScopeSchema>
 
 /**
  * The version of a live page's data: how many events its sessions have. Every change to a session

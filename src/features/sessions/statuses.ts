@@ -1,4 +1,10 @@
-/** Every state a session can be in; the DB CHECK is generated from this same list. */
+import type { EndedStatus, SessionStatus as WireStatus } from '@/features/realtime/contract'
+
+/**
+ * Every state a session can be in; the DB CHECK is generated from this same list. Clients see
+ * these values over the socket: `satisfies` (and `statuses.test.ts` the other way round) keeps
+ * the realtime contract's list the same.
+ */
 export const sessionStatuses = [
   'pending',
   'accepted',
@@ -8,15 +14,19 @@ export const sessionStatuses = [
   'completed',
   'cancelled',
   'expired',
-] as const
+] as const satisfies readonly WireStatus[]
 
 export type SessionStatus = (typeof sessionStatuses)[number]
 
 /** States in which a session still occupies its customer (and mechanic, once accepted). */
 export const activeStatuses = ['pending', 'accepted', 'waiting', 'live', 'reconnecting'] as const
-export const terminalStatuses = ['completed', 'cancelled', 'expired'] as const
+export const terminalStatuses = [
+  'completed',
+  'cancelled',
+  'expired',
+] as const satisfies readonly EndedStatus[]
 
-export function isTerminal(status: SessionStatus): boolean {
+export function isTerminal(status: SessionStatus): status is EndedStatus {
   return (terminalStatuses as readonly SessionStatus[]).includes(status)
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNotNull, lte, or, sql } from 'drizzle-orm'
 import { sessions } from '@/db/schema'
-import { publishToSession } from '@/features/realtime/notify'
+import { publishToSession } from '@/features/realtime/publish'
 import { AppError } from '@/lib/errors'
 import { logger } from '@/lib/logger'
 import { getContext } from '@/server/context'
@@ -107,10 +107,12 @@ async function sendWarnings(now: Date): Promise<void> {
       )
       .returning({ id: sessions.id, expiresAt: sessions.expiresAt })
     for (const session of warned) {
+      // The update only claims sessions with a deadline.
+      if (!session.expiresAt) continue
       publishToSession(session.id, 'session:warning', {
         sessionId: session.id,
         minutesLeft: minutes,
-        expiresAt: session.expiresAt?.toISOString(),
+        expiresAt: session.expiresAt.toISOString(),
         serverNow: new Date().toISOString(),
       })
     }

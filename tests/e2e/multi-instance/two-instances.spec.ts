@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import pg from 'pg'
 import { io, type Socket } from 'socket.io-client'
-import type { Ack, ChatMessage, JoinResult, SessionEndedEvent } from '@/features/realtime/events'
+import type { Ack, ChatMessage, JoinResult, SessionEndedEvent } from '@/features/realtime/contract'
 import { createTestDatabase, type TestDatabase } from '../../support/postgres'
 import { demo, uniqueEmail } from '../support/accounts'
 import {

@@ -3,7 +3,7 @@
 import { SendHorizontal } from 'lucide-react'
 import { useId, useState } from 'react'
 import { Button } from '@/components/ui'
-import { MAX_MESSAGE_LENGTH } from '../schemas'
+import { MAX_MESSAGE_LENGTH } from '@/features/realtime/contract'
 
 const COUNTER_FROM = MAX_MESSAGE_LENGTH - 500
 

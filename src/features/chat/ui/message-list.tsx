@@ -1,7 +1,7 @@
 'use client'
 
 import { useEffect, useRef, useState } from 'react'
-import type { ChatMessage } from '@/features/realtime/events'
+import type { ChatMessage } from '@/features/realtime/contract'
 import { MessageTime } from './message-time'
 
 export type ListedMessage = ChatMessage & { pending?: boolean; failed?: boolean }

@@ -1,16 +1,26 @@
 'use client'
 
 import { io, type Socket } from 'socket.io-client'
-import type { Ack, JoinResult } from '../events'
+import type {
+  Ack,
+  AckError,
+  ClientEvent,
+  ClientToServerEvents,
+  JoinResult,
+  ServerToClientEvents,
+} from '../contract'
+
+/** The browser's end of the contract: it listens to server events and emits client events. */
+export type AppClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
 /**
  * One socket per browser tab, however many components listen. Session rooms are reference
  * counted: the first listener joins, the last one leaves, and after a reconnect every room still
  * in use is joined again with the last message seen, so the server sends exactly what was missed.
  */
-let socket: Socket | null = null
+let socket: AppClientSocket | null = null
 
-export function getSocket(): Socket {
+export function getSocket(): AppClientSocket {
   if (!socket) {
     socket = io({ transports: ['websocket'], withCredentials: true })
     socket.on('connect', () => {
@@ -23,7 +33,7 @@ export function getSocket(): Socket {
 
 export type RoomListener = {
   onJoined: (result: JoinResult) => void
-  onError: (error: { code: string; message: string; status?: string }) => void
+  onError: (error: AckError) => void
 }
 
 type Room = { listeners: Set<RoomListener>; lastMessageId: number }
@@ -62,31 +72,58 @@ export function noteMessageSeen(sessionId: string, messageId: number): void {
 
 async function emitJoin(sessionId: string, room: Room, only?: RoomListener): Promise<void> {
   const targets = only ? [only] : [...room.listeners]
-  try {
-    const response: Ack<JoinResult> = await getSocket()
-      .timeout(ACK_TIMEOUT_MS)
-      .emitWithAck('session:join', { sessionId, lastMessageId: room.lastMessageId })
-    if (!response.ok) {
-      for (const listener of targets) listener.onError(response.error)
-      return
-    }
-    for (const message of response.data.missed) noteMessageSeen(sessionId, message.id)
-    for (const listener of targets) listener.onJoined(response.data)
-  } catch {
-    for (const listener of targets)
-      listener.onError({ code: 'timeout', message: 'The server did not answer' })
+  const response = await emitWithAck(
+    'session:join',
+    { sessionId, lastMessageId: room.lastMessageId },
+    'The server did not answer',
+  )
+  if (!response.ok) {
+    for (const listener of targets) listener.onError(response.error)
+    return
   }
+  for (const message of response.data.missed) noteMessageSeen(sessionId, message.id)
+  for (const listener of targets) listener.onJoined(response.data)
 }
 
-export async function emitWithAck<T>(event: string, payload: unknown): Promise<Ack<T>> {
-  try {
-    return await getSocket().timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)
-  } catch {
-    return {
-      ok: false,
-      error: { code: 'timeout', message: 'No answer from the server. Check your connection.' },
-    }
-  }
+/** The answer an acknowledged client event gets, read from the contract. */
+export type AckDataOf<E extends ClientEvent> =
+  Parameters<ClientToServerEvents[E]> extends [unknown, (response: Ack<infer T>) => void]
+    ? T
+    : never
+
+/** Client events that must be answered (the browser never waits for `session:leave`). */
+export type AckedEvent = {
+  [E in ClientEvent]: AckDataOf<E> extends never ? never : E
+}[ClientEvent]
+
+/**
+ * How `emitWithAck` sees the socket: Socket.IO cannot relate a generic event name to its
+ * parameters, so the typing lives in `emitWithAck`'s signature; the socket is checked against
+ * this view.
+ */
+type AckEmitter = {
+  emit(event: AckedEvent, payload: unknown, ack: (error: Error, response: never) => void): unknown
+}
+
+/**
+ * Emits a client event and waits for its answer. No answer in time, or a connection lost
+ * meanwhile, is a `timeout` error with `timeoutMessage`.
+ */
+export function emitWithAck<E extends AckedEvent>(
+  event: E,
+  payload: Parameters<ClientToServerEvents[E]>[0],
+  timeoutMessage = 'No answer from the server. Check your connection.',
+): Promise<Ack<AckDataOf<E>>> {
+  // Socket.IO's own timeout also drops the packet if it is still waiting for a connection, so
+  // a message that timed out is never delivered behind the user's back on reconnect.
+  const socket: AckEmitter = getSocket().timeout(ACK_TIMEOUT_MS)
+  return new Promise((resolve) => {
+    socket.emit(event, payload, (error, response: Ack<AckDataOf<E>>) =>
+      resolve(
+        error ? { ok: false, error: { code: 'timeout', message: timeoutMessage } } : response,
+      ),
+    )
+  })
 }
 
 /** Test hook: the number of rooms this tab holds and whether one socket serves them all. */

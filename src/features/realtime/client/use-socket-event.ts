@@ -1,15 +1,22 @@
 'use client'
 
 import { useEffect, useRef } from 'react'
+import type { PayloadOf, ServerEvent } from '../contract'
 import { getSocket } from './socket'
 
 /** Subscribes a component to a server event on the tab's shared socket. */
-export function useSocketEvent<T>(event: string, handler: (payload: T) => void): void {
+export function useSocketEvent<E extends ServerEvent>(
+  event: E,
+  handler: (payload: PayloadOf<E>) => void,
+): void {
   const latest = useRef(handler)
   latest.current = handler
   useEffect(() => {
     const socket = getSocket()
-    const listener = (payload: T) => latest.current(payload)
+    // Socket.IO cannot resolve the listener type of a generic event name; the signature does.
+    const listener = ((payload: PayloadOf<E>) => latest.current(payload)) as Parameters<
+      typeof socket.on<E>
+    >[1]
     socket.on(event, listener)
     return () => {
       socket.off(event, listener)
@@ -31,6 +38,20 @@ export function useSocketStatus(onChange: (connected: boolean) => void): void {
     return () => {
       socket.off('connect', up)
       socket.off('disconnect', down)
+    }
+  }, [])
+}
+
+/** Why the tab's socket failed to connect, each time it does (e.g. "unauthenticated"). */
+export function useSocketConnectError(onError: (error: Error) => void): void {
+  const latest = useRef(onError)
+  latest.current = onError
+  useEffect(() => {
+    const socket = getSocket()
+    const listener = (error: Error) => latest.current(error)
+    socket.on('connect_error', listener)
+    return () => {
+      socket.off('connect_error', listener)
     }
   }, [])
 }

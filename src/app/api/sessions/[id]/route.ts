@@ -1,4 +1,4 @@
-import { buildSessionState } from '@/features/realtime/session-state'
+import { buildSessionState } from '@/features/sessions/build-session-state'
 import { getSessionAccessOrThrow } from '@/features/sessions/get-session-access'
 import { apiRoute, idParams } from '@/server/api-route'
 

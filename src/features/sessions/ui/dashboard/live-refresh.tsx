@@ -4,8 +4,7 @@ import { useRouter } from 'next/navigation'
 import { useEffect, useRef } from 'react'
 import { emitWithAck } from '@/features/realtime/client/socket'
 import { useSocketEvent, useSocketStatus } from '@/features/realtime/client/use-socket-event'
-import type { LiveVersion, SessionUpdatedEvent } from '@/features/realtime/events'
-import type { LiveScope } from '@/features/sessions/get-live-version'
+import type { LiveScope } from '@/features/realtime/contract'
 
 /** One change often comes as a burst (accepted → waiting → live); they share one re-render. */
 const COALESCE_MS = 250
@@ -34,12 +33,12 @@ export function LiveRefresh({ scope, version }: { scope: LiveScope; version: num
       router.refresh()
     }, COALESCE_MS)
   }
-  useSocketEvent<SessionUpdatedEvent>('session:updated', (update) => {
+  useSocketEvent('session:updated', (update) => {
     if (scope.kind !== 'session' || update.sessionId === scope.sessionId) refresh()
   })
   useSocketStatus((connected) => {
     if (!connected) return
-    void emitWithAck<LiveVersion>('live:version', scope).then((result) => {
+    void emitWithAck('live:version', scope).then((result) => {
       // Without an answer, the next connect asks again; updates keep coming meanwhile.
       if (result.ok && result.data.version !== rendered.current) refresh()
     })

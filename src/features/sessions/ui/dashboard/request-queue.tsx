@@ -6,7 +6,6 @@ import { useCallback, useRef, useState } from 'react'
 import { Alert, Button } from '@/components/ui'
 import { useHydrated } from '@/components/use-hydrated'
 import { useSocketEvent, useSocketStatus } from '@/features/realtime/client/use-socket-event'
-import type { SessionUpdatedEvent } from '@/features/realtime/events'
 import type { QueueItem } from '@/features/sessions/list-queue'
 import { callApi } from '@/lib/api-client'
 import { ClampedText } from './clamped-text'
@@ -58,7 +57,7 @@ export function RequestQueue({
     }
   }, [])
 
-  useSocketEvent<SessionUpdatedEvent>('queue:updated', () => void refetch())
+  useSocketEvent('queue:updated', () => void refetch())
   useSocketStatus((isConnected) => {
     setConnection((current) =>
       isConnected ? 'live' : current === 'connecting' ? 'connecting' : 'reconnecting',

@@ -1,8 +1,8 @@
 'use client'
 
 import { useId } from 'react'
-import { formatClock } from '@/features/realtime/client/use-countdown'
 import { isTerminal, type SessionStatus } from '@/features/sessions/statuses'
+import { formatClock } from './use-countdown'
 
 /** The server's clock as this tab sees it: running while live, frozen otherwise. */
 export function RoomClock({

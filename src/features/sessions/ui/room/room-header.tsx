@@ -1,7 +1,7 @@
 import { ArrowLeft, ChevronRight } from 'lucide-react'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
-import type { RoomIntro } from '@/features/sessions/get-room-entry'
+import type { RoomIntro } from '@/features/sessions/get-room-intro'
 import type { SessionStatus } from '@/features/sessions/statuses'
 import { PresenceName } from './presence-name'
 import { RoomClock } from './room-clock'

@@ -2,7 +2,8 @@ import { redirect } from 'next/navigation'
 import { requirePageUser } from '@/features/auth/require-page-user'
 import { dashboardPathFor } from '@/features/auth/session-user'
 import { getRoomEntry } from '@/features/sessions/get-room-entry'
-import { roomPathFor, type SessionType } from '@/features/sessions/plans'
+import { getRoomIntro } from '@/features/sessions/get-room-intro'
+import { plans, roomPathFor, type SessionType } from '@/features/sessions/plans'
 import { orNotFound } from '../detail/or-not-found'
 import { notStartedPathFor } from './exit-paths'
 import { SessionRoom } from './session-room'
@@ -21,22 +22,25 @@ export async function RoomPage({ kind, props }: { kind: SessionType; props: Room
   const { id } = await props.params
   const query = toQueryString(await props.searchParams)
   const user = await requirePageUser({ path: `${roomPathFor(id, kind)}${query}` })
-  const entry = await orNotFound(getRoomEntry(id, user, kind))
+  const entry = await orNotFound(getRoomEntry(id, user))
   switch (entry.outcome) {
     case 'ended':
       return redirect(`/sessions/${id}`)
     case 'not-started':
       return redirect(notStartedPathFor(entry.role, id))
-    case 'other-room':
-      return redirect(`${entry.path}${query}`)
-    case 'enter':
+    case 'enter': {
+      // One room for both kinds on the socket; the address names the plan's kind.
+      const { type } = plans[entry.session.plan]
+      if (type !== kind) return redirect(`${roomPathFor(id, type)}${query}`)
+      const intro = await getRoomIntro(entry.session, entry.role)
       return (
         <SessionRoom
-          intro={entry.room}
+          intro={intro}
           viewer={{ id: user.id, name: user.name }}
           homePath={dashboardPathFor(user.role)}
         />
       )
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Participant, SessionState } from '@/features/realtime/events'
+import type { Participant, SessionState } from '@/features/realtime/contract'
 import { describeRoom } from './room-status'
 
 const customer = { id: 'c1', name: 'Casey', present: true }

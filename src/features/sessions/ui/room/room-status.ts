@@ -1,4 +1,4 @@
-import type { Participant, SessionState } from '@/features/realtime/events'
+import type { Participant, SessionState } from '@/features/realtime/contract'
 
 export type RoomStatusTone = 'muted' | 'live' | 'warning' | 'ended' | 'error'
 export type RoomStatus = { text: string; tone: RoomStatusTone }

@@ -4,51 +4,51 @@ import { CircleAlert } from 'lucide-react'
 import { useRouter } from 'next/navigation'
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { Alert, Button } from '@/components/ui'
-import { ChatPanel } from '@/features/chat/ui/chat-panel'
+import { RoomChatPanel } from '@/features/chat/ui/room-chat-panel'
 import { ExtendSessionButton } from '@/features/extensions/ui/extend-session-button'
 import { ExtensionPendingBanner } from '@/features/extensions/ui/extension-pending-banner'
 import { ExtensionReturnNotice } from '@/features/extensions/ui/extension-return-notice'
-import { useCountdown } from '@/features/realtime/client/use-countdown'
-import { useSessionRoom } from '@/features/realtime/client/use-session-room'
-import type { Participant } from '@/features/realtime/events'
-import type { RoomIntro } from '@/features/sessions/get-room-entry'
+import { useSessionExtended } from '@/features/extensions/ui/use-session-extended'
+import type { Participant } from '@/features/realtime/contract'
+import type { RoomIntro } from '@/features/sessions/get-room-intro'
 import { isTerminal, type SessionStatus, sessionStatuses } from '@/features/sessions/statuses'
 import { EndSessionButton } from './end-session-button'
 import { endedPathFor, notStartedPathFor } from './exit-paths'
 import { ConnectionBanner, ExtendedBanner, TimeWarningBanner } from './room-banners'
+import { RoomConnectionProvider, useRoomConnection } from './room-connection'
 import { RoomHeader } from './room-header'
 import { describeRoom, joinNames, otherParticipants, type RoomStatus } from './room-status'
 import { useConnectError } from './use-connect-error'
 import { useLivePresence } from './use-live-presence'
+import { useRoomClock } from './use-room-clock'
 import { useTimeWarning } from './use-time-warning'
 import { VideoPlaceholder } from './video-placeholder'
 
 export type RoomViewer = { id: string; name: string }
 
+type RoomProps = { intro: RoomIntro; viewer: RoomViewer; homePath: string }
+
 /**
- * The live room, one tree for chat and video. Everything live comes from the server over the
- * tab's one socket: the snapshot, messages, presence, warnings and the end.
+ * The live room, one tree for chat and video. The page joins the session's room once (over the
+ * tab's one socket) and composes panels; each feature follows its own events with its own hook:
+ * the snapshot, presence and the end here, the clock and warnings, extensions, the chat.
  */
-export function SessionRoom({
-  intro,
-  viewer,
-  homePath,
-}: {
-  intro: RoomIntro
-  viewer: RoomViewer
-  homePath: string
-}) {
+export function SessionRoom(props: RoomProps) {
+  return (
+    <RoomConnectionProvider sessionId={props.intro.sessionId}>
+      <RoomView {...props} />
+    </RoomConnectionProvider>
+  )
+}
+
+function RoomView({ intro, viewer, homePath }: RoomProps) {
   const { sessionId } = intro
-  const room = useSessionRoom(sessionId, viewer.name, viewer.id)
-  const countdownMs = useCountdown(room.state, room.serverOffsetMs)
+  const room = useRoomConnection()
   const offline = room.connection === 'reconnecting'
-  // Cut off from the server, this tab cannot know whether the clock runs or is paused; it holds
-  // the last value it was sure of until the next snapshot.
-  const lastKnownMs = useRef(countdownMs)
-  if (!offline) lastKnownMs.current = countdownMs
-  const remainingMs = offline ? lastKnownMs.current : countdownMs
+  const remainingMs = useRoomClock()
+  const extended = useSessionExtended(sessionId)
   const isPresent = useLivePresence(sessionId, room.state)
-  const warning = useTimeWarning(room.state, remainingMs, room.warning, room.extended?.at ?? null)
+  const warning = useTimeWarning(remainingMs, extended?.at ?? null)
   const watching = intro.role === 'admin'
   const connectError = useConnectError()
 
@@ -69,7 +69,7 @@ export function SessionRoom({
     intro.role === 'customer' &&
     !over &&
     (room.state?.status === 'live' || room.state?.status === 'reconnecting')
-  const recentlyExtended = useRecent(room.extended?.at ?? null, 8000)
+  const recentlyExtended = useRecent(extended?.at ?? null, 8000)
   const status: RoomStatus = over
     ? { text: 'This session has ended', tone: 'ended' }
     : joinError
@@ -151,9 +151,7 @@ export function SessionRoom({
           }
         />
       )}
-      {recentlyExtended && room.extended && !over && (
-        <ExtendedBanner minutes={room.extended.minutes} />
-      )}
+      {recentlyExtended && extended && !over && <ExtendedBanner minutes={extended.minutes} />}
       {intro.role !== 'customer' && !over && <ExtensionPendingBanner sessionId={sessionId} />}
       {intro.role === 'customer' && (
         <Suspense fallback={null}>
@@ -194,11 +192,9 @@ export function SessionRoom({
         <div
           className={`flex min-h-0 flex-1 flex-col ${intro.type === 'video' ? 'lg:max-w-md' : ''}`}
         >
-          <ChatPanel
-            messages={room.messages}
-            selfId={viewer.id}
+          <RoomChatPanel
+            self={viewer}
             announceNew={room.state !== null}
-            typingNames={room.typing.map((person) => person.name)}
             empty={
               room.state
                 ? watching
@@ -211,9 +207,6 @@ export function SessionRoom({
                 ? { mode: 'watching', note: 'Watching as admin — the chat is read-only for you.' }
                 : { mode: 'write', disabledReason }
             }
-            onSend={(body) => void room.send(body)}
-            onRetry={(clientId) => void room.retry(clientId)}
-            onTyping={room.setTyping}
           />
         </div>
       </main>

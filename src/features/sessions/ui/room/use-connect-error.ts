@@ -1,7 +1,7 @@
 'use client'
 
 import { useState } from 'react'
-import { useSocketEvent, useSocketStatus } from '@/features/realtime/client/use-socket-event'
+import { useSocketConnectError, useSocketStatus } from '@/features/realtime/client/use-socket-event'
 
 /**
  * Why the tab's socket cannot connect, if it cannot. The server refuses a handshake without a
@@ -9,7 +9,7 @@ import { useSocketEvent, useSocketStatus } from '@/features/realtime/client/use-
  */
 export function useConnectError(): { message: string; signedOut: boolean } | null {
   const [error, setError] = useState<{ message: string; signedOut: boolean } | null>(null)
-  useSocketEvent<Error>('connect_error', (failure) => {
+  useSocketConnectError((failure) => {
     const signedOut = failure.message === 'unauthenticated'
     setError({
       signedOut,

@@ -2,9 +2,7 @@
 
 import { useState } from 'react'
 import { useSocketEvent } from '@/features/realtime/client/use-socket-event'
-import type { Participant, SessionState } from '@/features/realtime/events'
-
-type PresenceEvent = { sessionId: string; userId: string; present: boolean }
+import type { Participant, SessionState } from '@/features/realtime/contract'
 
 /**
  * Who is in the room right now. Snapshots only follow status changes, so someone arriving or
@@ -19,7 +17,7 @@ export function useLivePresence(
     basis: SessionState | null
     present: Record<string, boolean>
   }>({ basis: null, present: {} })
-  useSocketEvent<PresenceEvent>('presence', (event) => {
+  useSocketEvent('presence', (event) => {
     if (event.sessionId !== sessionId) return
     setLive((current) => ({
       basis: state,

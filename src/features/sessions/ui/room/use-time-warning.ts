@@ -1,7 +1,8 @@
 'use client'
 
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { SessionState, SessionWarningEvent } from '@/features/realtime/events'
+import { useSocketEvent } from '@/features/realtime/client/use-socket-event'
+import { useRoomConnection } from './room-connection'
 import { dueWarning, markShown, rearm, type WarningMinutes } from './time-warnings'
 
 /**
@@ -9,11 +10,10 @@ import { dueWarning, markShown, rearm, type WarningMinutes } from './time-warnin
  * warns: the server's `session:warning` and the countdown crossing the same thresholds.
  */
 export function useTimeWarning(
-  state: SessionState | null,
   remainingMs: number | null,
-  serverWarning: SessionWarningEvent | null,
   extendedAt: number | null,
 ): { minutes: WarningMinutes | null; dismiss: () => void } {
+  const { sessionId, state } = useRoomConnection()
   const shown = useRef(new Set<number>())
   const [minutes, setMinutes] = useState<WarningMinutes | null>(null)
 
@@ -22,12 +22,10 @@ export function useTimeWarning(
     setMinutes(next)
   }, [])
 
-  useEffect(() => {
-    if (!serverWarning || shown.current.has(serverWarning.minutesLeft)) return
-    if (serverWarning.minutesLeft === 5 || serverWarning.minutesLeft === 1) {
-      show(serverWarning.minutesLeft)
-    }
-  }, [serverWarning, show])
+  useSocketEvent('session:warning', (warning) => {
+    if (warning.sessionId !== sessionId || shown.current.has(warning.minutesLeft)) return
+    show(warning.minutesLeft)
+  })
 
   useEffect(() => {
     if (!state) return

@@ -1,15 +1,16 @@
 import { eq, max } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { sessionMessages, sessions, users } from '@/db/schema'
-import { plans } from '@/features/sessions/plans'
-import { remainingMs } from '@/features/sessions/session-clock'
-import { isTerminal } from '@/features/sessions/statuses'
+import type { SessionState } from '@/features/realtime/contract'
+import { presentUserIds } from '@/features/realtime/presence'
 import { getContext } from '@/server/context'
-import type { SessionState } from './events'
-import { presentUserIds } from './presence'
+import { plans } from './plans'
+import { remainingMs } from './session-clock'
+import { isTerminal } from './statuses'
 
 const mechanicUsers = alias(users, 'mechanic_users')
 
+/** The full snapshot a room gets on every join and after every change (`session:state`). */
 export async function buildSessionState(sessionId: string): Promise<SessionState | null> {
   const { db } = getContext().database
   const [row] = await db

@@ -1,7 +1,7 @@
 'use client'
 
 import { useEffect, useState } from 'react'
-import type { SessionState } from '../events'
+import type { SessionState } from '@/features/realtime/contract'
 
 /**
  * Milliseconds left on the server's clock. Only `expiresAt` (and the server's clock offset) decide

@@ -1,24 +1,25 @@
 import { eq } from 'drizzle-orm'
 import { sessions } from '@/db/schema'
-import { isTerminal, type SessionStatus } from '@/features/sessions/statuses'
+import type {
+  SessionEndedEvent,
+  SessionState,
+  SessionUpdatedEvent,
+} from '@/features/realtime/contract'
+import { canPublish, publish, publishToSession } from '@/features/realtime/publish'
 import { logger } from '@/lib/logger'
 import { getContext } from '@/server/context'
-import { roomOf, type SessionEndedEvent, type SessionUpdatedEvent } from './events'
-import { getIo } from './io'
-import { buildSessionState } from './session-state'
-
-export function publishToSession(sessionId: string, event: string, payload: unknown): void {
-  getIo()?.to(roomOf.session(sessionId)).emit(event, payload)
-}
+import { buildSessionState } from './build-session-state'
+import { isTerminal, type SessionStatus } from './statuses'
 
 /**
  * Tells everyone who cares that a session changed: the room gets the new snapshot (and
- * `session:ended` when it is over), both participants' dashboards, the mechanics' queue and the
- * admins get `session:updated`. Called after the change has committed.
+ * `session:ended` when it is over), both participants' dashboards and the admins get
+ * `session:updated`, the mechanics' queue `queue:updated` when it concerns the queue. Called
+ * after the change has committed. Returns the snapshot it sent, so a caller that needs one
+ * (a join) does not build it again.
  */
-export async function notifySessionChanged(sessionId: string): Promise<void> {
-  const io = getIo()
-  if (!io) return
+export async function notifySessionChanged(sessionId: string): Promise<SessionState | null> {
+  if (!canPublish()) return null
   try {
     const [session] = await getContext()
       .database.db.select({
@@ -31,9 +32,9 @@ export async function notifySessionChanged(sessionId: string): Promise<void> {
       })
       .from(sessions)
       .where(eq(sessions.id, sessionId))
-    if (!session) return
+    if (!session) return null
     const state = await buildSessionState(sessionId)
-    if (state) io.to(roomOf.session(sessionId)).emit('session:state', state)
+    if (state) publishToSession(sessionId, 'session:state', state)
     if (isTerminal(session.status)) {
       const ended: SessionEndedEvent = {
         sessionId,
@@ -41,19 +42,21 @@ export async function notifySessionChanged(sessionId: string): Promise<void> {
         reason: session.endReason,
         endedAt: session.endedAt?.toISOString() ?? null,
       }
-      io.to(roomOf.session(sessionId)).emit('session:ended', ended)
+      publishToSession(sessionId, 'session:ended', ended)
     }
     const update: SessionUpdatedEvent = { sessionId, status: session.status }
-    const audience = [roomOf.user(session.customerId), roomOf.admins]
-    if (session.mechanicId) audience.push(roomOf.user(session.mechanicId))
-    io.to(audience).emit('session:updated', update)
+    const participants = [session.customerId]
+    if (session.mechanicId) participants.push(session.mechanicId)
+    publish({ users: participants, admins: true }, 'session:updated', update)
     // Every approved mechanic is in the queue room: telling it about every change of every
     // session costs (sessions × mechanics) messages. The queue only changes when a request
     // appears or stops waiting.
-    if (concernsQueue(session)) io.to(roomOf.mechanicsQueue).emit('queue:updated', update)
+    if (concernsQueue(session)) publish({ mechanicsQueue: true }, 'queue:updated', update)
+    return state
   } catch (error) {
     // The change itself is committed; clients resync on their next join.
     logger().error({ err: error, sessionId }, 'failed to publish session change')
+    return null
   }
 }
 

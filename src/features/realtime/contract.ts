@@ -1,0 +1,191 @@
+/**
+ * The realtime contract: every event that travels over the socket, in both directions, with its
+ * payload. The server (`Server<ClientToServerEvents, ServerToClientEvents>`), the browser
+ * (`Socket<ServerToClientEvents, ClientToServerEvents>`) and the typed publisher compile against
+ * these maps, so a name or a payload cannot drift between the two ends.
+ *
+ * What clients send is untrusted: each client event has a zod schema here, and its handler parses
+ * the payload with it. A new event is one line in a map (plus its schema if clients send it).
+ *
+ * This module imports no feature: the wire types are written here, and the features that build
+ * them import them from here.
+ */
+import { z } from 'zod'
+import { storableText, userText } from '@/lib/user-text'
+
+/** Every status a client can see. Sessions' `sessionStatuses` is checked against this list. */
+export type SessionStatus =
+  | 'pending'
+  | 'accepted'
+  | 'waiting'
+  | 'live'
+  | 'reconnecting'
+  | 'completed'
+  | 'cancelled'
+  | 'expired'
+
+/** The statuses a session ends in; `session:ended` carries one of these. */
+export type EndedStatus = Extract<SessionStatus, 'completed' | 'cancelled' | 'expired'>
+
+export type SessionRole = 'customer' | 'mechanic' | 'admin'
+
+export type Participant = { id: string; name: string; present: boolean }
+
+/** Full snapshot, sent on every (re)join and after every change. */
+export type SessionState = {
+  sessionId: string
+  status: SessionStatus
+  plan: string
+  type: 'chat' | 'video'
+  customer: Participant
+  mechanic: Participant | null
+  /** Paid time, extensions included. */
+  durationSeconds: number
+  startedAt: string | null
+  /** The server's deadline; null until the session first goes live. */
+  expiresAt: string | null
+  /** Set while reconnecting. */
+  pausedAt: string | null
+  endedAt: string | null
+  endReason: string | null
+  /** Frozen while paused, 0 once ended. */
+  remainingMs: number
+  /** offset = serverNow - local time on receipt. */
+  serverNow: string
+  lastMessageId: number
+}
+
+export type ChatMessage = {
+  /** Increasing; pass the last one seen as `lastMessageId` when rejoining. */
+  id: number
+  sessionId: string
+  senderId: string
+  senderName: string
+  clientId: string
+  body: string
+  createdAt: string
+}
+
+export type SessionEndedEvent = {
+  sessionId: string
+  status: EndedStatus
+  reason: string | null
+  endedAt: string | null
+}
+
+export type WarningMinutes = 5 | 1
+
+export type SessionWarningEvent = {
+  sessionId: string
+  minutesLeft: WarningMinutes
+  expiresAt: string
+  serverNow: string
+}
+
+/** To participants' and admins' pages (`session:updated`) and to the mechanics' queue (`queue:updated`). */
+export type SessionUpdatedEvent = { sessionId: string; status: SessionStatus }
+
+export type PresenceEvent = { sessionId: string; userId: string; present: boolean }
+
+export type TypingEvent = { sessionId: string; userId: string; name: string; typing: boolean }
+
+export type ExtensionPendingEvent = { sessionId: string; minutes: number }
+
+export type ExtensionCancelledEvent = { sessionId: string }
+
+export type SessionExtendedEvent = {
+  sessionId: string
+  minutes: number
+  /** Null when the session had not gone live yet: the longer duration applies when it does. */
+  expiresAt: string | null
+  serverNow: string
+}
+
+/** The answer to `live:version`: compared with the version a live page was rendered at. */
+export type LiveVersion = { version: number }
+
+export type JoinResult = {
+  state: SessionState
+  /** Messages after `lastMessageId` (up to 1000): what a reconnecting client lost. */
+  missed: ChatMessage[]
+  role: SessionRole
+}
+
+export type AckError = { code: string; message: string; status?: string } & Record<string, unknown>
+
+/** Every acknowledgement has this shape. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError }
+
+type AckCallback<T> = (response: Ack<T>) => void
+
+// What clients send. Each handler parses its payload with the schema before anything else.
+
+export const MAX_MESSAGE_LENGTH = 4000
+
+export const joinPayloadSchema = z.object({
+  sessionId: z.uuid(),
+  lastMessageId: z.number().int().min(0).optional(),
+})
+
+export const leavePayloadSchema = z.object({ sessionId: z.uuid() })
+
+export const chatSendPayloadSchema = z.object({
+  sessionId: z.uuid(),
+  clientId: storableText().min(1).max(64),
+  body: userText()
+    .min(1, 'Type a message first')
+    .max(
+      MAX_MESSAGE_LENGTH,
+      `Keep messages under ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} characters`,
+    ),
+})
+
+export const chatTypingPayloadSchema = z.object({ sessionId: z.uuid(), typing: z.boolean() })
+
+/**
+ * What a live page shows: the sessions the user takes part in (customer and mechanic dashboards),
+ * every session (the admin overview), or one session (its page).
+ */
+export const liveScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('mine') }),
+  z.object({ kind: z.literal('all') }),
+  z.object({ kind: z.literal('session'), sessionId: z.string() }),
+])
+
+export type JoinPayload = z.input<typeof joinPayloadSchema>
+export type LeavePayload = z.input<typeof leavePayloadSchema>
+export type ChatSendPayload = z.input<typeof chatSendPayloadSchema>
+export type ChatSendInput = z.output<typeof chatSendPayloadSchema>
+export type ChatTypingPayload = z.input<typeof chatTypingPayloadSchema>
+export type LiveScope = z.infer<typeof liveScopeSchema>
+
+/** Browser → server. An event with an acknowledgement answers `Ack<T>`. */
+export type ClientToServerEvents = {
+  'session:join': (payload: JoinPayload, ack: AckCallback<JoinResult>) => void
+  /** The browser leaves without waiting for the answer. */
+  'session:leave': (payload: LeavePayload, ack?: AckCallback<{ left: string }>) => void
+  'chat:send': (payload: ChatSendPayload, ack: AckCallback<ChatMessage>) => void
+  'chat:typing': (payload: ChatTypingPayload) => void
+  'live:version': (payload: LiveScope, ack: AckCallback<LiveVersion>) => void
+}
+
+/** Server → browser. Sent only through the typed publisher. */
+export type ServerToClientEvents = {
+  'session:state': (state: SessionState) => void
+  'session:ended': (event: SessionEndedEvent) => void
+  'session:warning': (event: SessionWarningEvent) => void
+  'session:updated': (event: SessionUpdatedEvent) => void
+  'queue:updated': (event: SessionUpdatedEvent) => void
+  presence: (event: PresenceEvent) => void
+  'chat:message': (message: ChatMessage) => void
+  'chat:typing': (event: TypingEvent) => void
+  'extension:pending': (event: ExtensionPendingEvent) => void
+  'extension:cancelled': (event: ExtensionCancelledEvent) => void
+  'session:extended': (event: SessionExtendedEvent) => void
+}
+
+export type ServerEvent = keyof ServerToClientEvents
+export type ClientEvent = keyof ClientToServerEvents
+
+/** The one payload of a server event. */
+export type PayloadOf<E extends ServerEvent> = Parameters<ServerToClientEvents[E]>[0]
