@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from 'react'
 import type { ChatMessage } from '@/features/realtime/contract'
 import { MessageTime } from './message-time'
 
-export type ListedMessage = ChatMessage & { pending?: boolean; failed?: boolean }
+/** `failed` holds why a message of ours was not sent, as the server or the connection said. */
+export type ListedMessage = ChatMessage & { pending?: boolean; failed?: string }
 
 /**
  * Messages as plain text (React escapes them; line breaks kept by CSS), oldest first. Follows new
@@ -108,7 +109,7 @@ function MessageItem({
         </div>
         {message.failed ? (
           <p className="mt-1 px-1 text-xs text-red-700" role="alert">
-            Not sent —{' '}
+            Not sent — {message.failed}{' '}
             <button
               type="button"
               onClick={() => onRetry?.(message.clientId)}

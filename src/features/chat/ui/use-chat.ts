@@ -86,7 +86,9 @@ export function useChat(self: { id: string; name: string }): RoomChat {
       }
       setMessages((current) =>
         current.map((message) =>
-          message.clientId === clientId && message.pending ? { ...message, failed: true } : message,
+          message.clientId === clientId && message.pending
+            ? { ...message, failed: response.error.message }
+            : message,
         ),
       )
       return false
@@ -121,7 +123,7 @@ export function useChat(self: { id: string; name: string }): RoomChat {
       if (!message) return false
       setMessages((current) =>
         current.map((candidate) =>
-          candidate.clientId === clientId ? { ...candidate, failed: false } : candidate,
+          candidate.clientId === clientId ? { ...candidate, failed: undefined } : candidate,
         ),
       )
       return deliver(clientId, message.body)
