@@ -90,11 +90,12 @@ export function createSocketServer(
       for (const timer of timers) clearTimeout(timer)
       timers.clear()
       setIo(undefined)
-      io.disconnectSockets(true)
+      // Drops this instance's connections only (the HTTP server is closed by its owner). Not
+      // `io.disconnectSockets()`: through the adapter that would disconnect every instance's
+      // clients, and it tells clients the server meant it, so they would not reconnect.
+      io.engine.close()
       // The adapter holds a database connection for LISTEN; release it before the pool closes.
       await io.of('/').adapter.close()
-      // Closes the engine only; the HTTP server is closed by its owner.
-      io.engine.close()
     },
   }
 }

@@ -1,7 +1,13 @@
 import { expect, test } from '@playwright/test'
 import pg from 'pg'
 import { io, type Socket } from 'socket.io-client'
-import type { Ack, ChatMessage, JoinResult, SessionEndedEvent } from '@/features/realtime/contract'
+import type {
+  Ack,
+  ChatMessage,
+  JoinResult,
+  LiveVersion,
+  SessionEndedEvent,
+} from '@/features/realtime/contract'
 import { createTestDatabase, type TestDatabase } from '../../support/postgres'
 import { demo, uniqueEmail } from '../support/accounts'
 import {
@@ -273,6 +279,16 @@ test('two instances on one database: a session booked on one and taken on the ot
     } finally {
       await client.end()
     }
+
+    // SIGTERM of A drops A's connections only: the mechanic's socket on B stays up and answers.
+    let mechanicDropped = false
+    mechanicSocket.on('disconnect', () => {
+      mechanicDropped = true
+    })
+    expect(await a.stop()).toBe(0)
+    const afterStop = await ack<LiveVersion>(mechanicSocket, 'live:version', { kind: 'mine' })
+    expect(afterStop.ok).toBe(true)
+    expect(mechanicDropped).toBe(false)
   } finally {
     for (const participant of participants) participant.socket?.close()
     exits = await Promise.all(instances.map((instance) => instance.server.stop()))

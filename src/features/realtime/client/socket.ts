@@ -27,6 +27,11 @@ export function getSocket(): AppClientSocket {
       for (const [sessionId, room] of rooms)
         if (room.listeners.size > 0) void emitJoin(sessionId, room)
     })
+    // Socket.IO retries every drop by itself except one the server asked for. Try that one too: a
+    // restarting server is back soon, and a signed-out socket is refused at the handshake anyway.
+    socket.on('disconnect', (reason) => {
+      if (reason === 'io server disconnect') socket?.connect()
+    })
   }
   return socket
 }
