@@ -5,6 +5,7 @@ import { errorResponse, REQUEST_ID_HEADER } from '@/server/api-route'
 import { getContext } from '@/server/context'
 import { isSameOrigin } from '@/server/same-origin'
 import { clientIpFromHeaders } from './client-ip'
+import { getSignIn } from './session-user'
 import {
   clearSignInFailures,
   keepSignInFailure,
@@ -16,7 +17,12 @@ import {
  * Hands auth requests to the auth library, adding what it does not do for us: the per-account and
  * per-IP throttle on failed sign-ins, and our error shape for refused requests.
  */
-export async function handleAuthRequest(req: Request): Promise<Response> {
+export type AuthHooks = {
+  /** After a sign-out went through: close what still runs on that sign-in (open sockets). */
+  onSignedOut?: (signInId: string) => void
+}
+
+export async function handleAuthRequest(req: Request, hooks: AuthHooks = {}): Promise<Response> {
   const requestId = req.headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID()
   const { auth, env } = getContext()
   try {
@@ -29,6 +35,12 @@ export async function handleAuthRequest(req: Request): Promise<Response> {
     }
     if (req.method === 'POST' && pathname.endsWith('/sign-up/email')) {
       await hitRateLimit(signUpLimit(), clientIpFromHeaders(req.headers))
+    }
+    if (req.method === 'POST' && pathname.endsWith('/sign-out')) {
+      const signIn = await getSignIn(req.headers)
+      const response = await auth.handler(req)
+      if (signIn && response.ok) hooks.onSignedOut?.(signIn.signInId)
+      return response
     }
     return await auth.handler(req)
   } catch (error) {

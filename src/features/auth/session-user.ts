@@ -14,11 +14,22 @@ function asRole(value: unknown): Role {
   return roles.includes(value as Role) ? (value as Role) : 'customer'
 }
 
-export async function getSessionUser(headers: Headers): Promise<SessionUser | null> {
+/** The signed-in user and which sign-in (session cookie) it is, for sockets that outlive requests. */
+export type SignIn = { user: SessionUser; signInId: string; expiresAt: Date }
+
+export async function getSignIn(headers: Headers): Promise<SignIn | null> {
   const result = await getContext().auth.api.getSession({ headers })
   if (!result) return null
-  const { user } = result
-  return { id: user.id, name: user.name, email: user.email, role: asRole(user.role) }
+  const { user, session } = result
+  return {
+    user: { id: user.id, name: user.name, email: user.email, role: asRole(user.role) },
+    signInId: session.id,
+    expiresAt: new Date(session.expiresAt),
+  }
+}
+
+export async function getSessionUser(headers: Headers): Promise<SessionUser | null> {
+  return (await getSignIn(headers))?.user ?? null
 }
 
 export async function isApprovedMechanic(userId: string): Promise<boolean> {

@@ -3,7 +3,8 @@ import type { SessionUser } from '@/features/auth/session-user'
 import type { ClientToServerEvents, ServerToClientEvents } from './contract'
 
 /** What the handshake stores on every socket. */
-export type SocketData = { user: SessionUser }
+/** `signInExpiresAt`: after it, the socket's next event closes it (the cookie has expired). */
+export type SocketData = { user: SessionUser; signInExpiresAt: number }
 
 type InterServerEvents = Record<string, never>
 

@@ -50,3 +50,8 @@ export function publishToSession<E extends ServerEvent>(
 ): void {
   publish({ sessions: [sessionId] }, event, ...payload)
 }
+
+/** Closes every socket opened with this sign-in, on every instance (at sign-out). */
+export function disconnectSignIn(signInId: string): void {
+  getIo()?.in(roomOf.signIn(signInId)).disconnectSockets(true)
+}

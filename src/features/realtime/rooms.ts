@@ -4,6 +4,8 @@ import type { AppSocket } from './io'
 export const roomOf = {
   session: (sessionId: string) => `session:${sessionId}`,
   user: (userId: string) => `user:${userId}`,
+  /** Every socket opened with one sign-in (session cookie), to close them all at sign-out. */
+  signIn: (signInId: string) => `sign-in:${signInId}`,
   mechanicsQueue: 'queue:mechanics',
   admins: 'admins',
 } as const

@@ -3,7 +3,7 @@ import { createAdapter } from '@socket.io/postgres-adapter'
 import type pg from 'pg'
 import { Server } from 'socket.io'
 import { trustedOrigins } from '@/features/auth/auth'
-import { getSessionUser, isApprovedMechanic } from '@/features/auth/session-user'
+import { getSignIn, isApprovedMechanic } from '@/features/auth/session-user'
 import type { ServerEnv } from '@/lib/env'
 import { logger } from '@/lib/logger'
 import { type AppServer, setIo } from './io'
@@ -47,9 +47,12 @@ export function createSocketServer(
 
   io.use(async (socket, next) => {
     try {
-      const user = await getSessionUser(toHeaders(socket.handshake.headers))
-      if (!user) return next(new Error('unauthenticated'))
+      const signIn = await getSignIn(toHeaders(socket.handshake.headers))
+      if (!signIn) return next(new Error('unauthenticated'))
+      const { user } = signIn
       socket.data.user = user
+      socket.data.signInExpiresAt = signIn.expiresAt.getTime()
+      await socket.join(roomOf.signIn(signIn.signInId))
       // Joined before the connection completes: once the client sees `connect`, every update
       // for this user reaches it, so a live page can check what it missed and miss nothing more.
       await socket.join(roomOf.user(user.id))
@@ -79,6 +82,12 @@ export function createSocketServer(
     timers.add(timer)
   }
   io.on('connection', (socket) => {
+    // A socket lives longer than the cookie it was opened with: once that has expired, the next
+    // event closes the socket instead of being handled.
+    socket.use((_packet, nextPacket) => {
+      if (Date.now() < socket.data.signInExpiresAt) return nextPacket()
+      socket.disconnect(true)
+    })
     for (const register of handlers) register({ socket, user: socket.data.user, env, schedule })
   })
 

@@ -1,4 +1,7 @@
 import { handleAuthRequest } from '@/features/auth/handle-auth-request'
+import { disconnectSignIn } from '@/features/realtime/publish'
 
-export const GET = handleAuthRequest
-export const POST = handleAuthRequest
+const hooks = { onSignedOut: disconnectSignIn }
+
+export const GET = (req: Request) => handleAuthRequest(req, hooks)
+export const POST = (req: Request) => handleAuthRequest(req, hooks)
