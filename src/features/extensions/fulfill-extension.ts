@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import type { Transaction } from '@/db/client'
 import { checkouts, payments, sessionExtensions, sessions } from '@/db/schema'
 import { logEvent } from '@/features/events/log-event'
-import { extensionOptions } from '@/features/sessions/plans'
+import { extensionOptions } from '@/features/catalogue/catalogue'
 import { isTerminal } from '@/features/sessions/statuses'
 import type { ExtensionDetails } from './schemas'
 
