@@ -3,7 +3,7 @@ import { betterAuth } from 'better-auth'
 import { testUtils } from 'better-auth/plugins'
 import { inArray, sql } from 'drizzle-orm'
 import { mechanicProfiles, sessions, users } from '@/db/schema'
-import { plans } from '@/features/sessions/plans'
+import { plans } from '@/features/catalogue/catalogue'
 import { getContext } from '@/server/context'
 import { mapLimit } from './concurrency'
 

@@ -9,8 +9,8 @@ import { POST as extendRoute } from '@/app/api/sessions/[id]/extensions/route'
 import { GET as mySessionsRoute } from '@/app/api/sessions/route'
 import { POST as webhookRoute } from '@/app/api/webhooks/stripe/route'
 import { checkouts, events, payments, sessions } from '@/db/schema'
+import { plans } from '@/features/catalogue/catalogue'
 import { applyPresence } from '@/features/sessions/apply-presence'
-import { plans } from '@/features/sessions/plans'
 import {
   acceptedSession,
   type Body,

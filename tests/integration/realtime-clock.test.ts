@@ -191,7 +191,7 @@ describe('when the time is up', () => {
       sweep = sweepSessions()
       await untilSomeoneWaitsForThisTransaction(tx)
       const outcome = await fulfillExtension(tx, checkout, `pi_test_${checkout.id}`)
-      expect(outcome.kind).toBe('extended')
+      expect(outcome.kind).toBe('fulfilled')
     })
     await sweep
 

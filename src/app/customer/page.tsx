@@ -5,6 +5,7 @@ import { Alert, Card } from '@/components/ui'
 import { requirePageUser } from '@/features/auth/require-page-user'
 import { BookingForm } from '@/features/booking/ui/booking-form'
 import { planChoices } from '@/features/booking/ui/plan-choices'
+import { formatPrice } from '@/features/catalogue/catalogue'
 import { listRefundNotices } from '@/features/payments/list-refund-notices'
 import { CheckoutCancelledNotice } from '@/features/payments/ui/checkout-cancelled-notice'
 import { getLiveVersion } from '@/features/sessions/get-live-version'
@@ -12,7 +13,6 @@ import { listSessions } from '@/features/sessions/list-sessions'
 import { isTerminal } from '@/features/sessions/statuses'
 import { toActiveSessionView } from '@/features/sessions/ui/dashboard/active-session-view'
 import { CustomerActiveSession } from '@/features/sessions/ui/dashboard/customer-active-session'
-import { formatCents } from '@/features/sessions/ui/dashboard/format'
 import { LiveRefresh } from '@/features/sessions/ui/dashboard/live-refresh'
 import { SessionTable } from '@/features/sessions/ui/dashboard/session-table'
 
@@ -68,7 +68,7 @@ export default async function CustomerDashboardPage({
         {expired && !active && (
           <Alert tone="info">
             No mechanic was available — you have been refunded{' '}
-            {formatCents(expired.refundedCents || expired.paidCents)}.
+            {formatPrice(expired.refundedCents || expired.paidCents)}.
           </Alert>
         )}
       </div>

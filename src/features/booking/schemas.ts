@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { planIds } from '@/features/sessions/plans'
+import { planIds } from '@/features/catalogue/catalogue'
 import { userText } from '@/lib/user-text'
 
 const thisYear = new Date().getUTCFullYear()

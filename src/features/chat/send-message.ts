@@ -6,10 +6,9 @@ import { chatMessageLimit } from '@/features/limits/rate-limits'
 import type { ChatMessage, ChatSendInput } from '@/features/realtime/contract'
 import { publishToSession } from '@/features/realtime/publish'
 import { getSessionAccessOrThrow } from '@/features/sessions/get-session-access'
+import { isChatOpen } from '@/features/sessions/statuses'
 import { AppError } from '@/lib/errors'
 import { getContext } from '@/server/context'
-
-const CHAT_OPEN = ['waiting', 'live', 'reconnecting'] as const
 
 /**
  * Stores the message before anyone is told about it. A retry with the same client id returns the
@@ -18,7 +17,7 @@ const CHAT_OPEN = ['waiting', 'live', 'reconnecting'] as const
 export async function sendMessage(user: SessionUser, input: ChatSendInput): Promise<ChatMessage> {
   const { session, role } = await getSessionAccessOrThrow(input.sessionId, user)
   if (role === 'admin') throw new AppError('forbidden', 'Admins watch sessions read-only')
-  if (!(CHAT_OPEN as readonly string[]).includes(session.status)) {
+  if (!isChatOpen(session.status)) {
     throw new AppError('conflict', 'This session is not open for messages', {
       status: session.status,
     })

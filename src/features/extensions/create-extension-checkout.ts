@@ -1,14 +1,14 @@
 import type { SessionUser } from '@/features/auth/session-user'
-import { openCheckout } from '@/features/payments/open-checkout'
-import { publishToSession } from '@/features/realtime/publish'
-import { getSessionAccessOrThrow } from '@/features/sessions/get-session-access'
 import {
   type ExtensionOptionId,
   extensionOptions,
   formatPrice,
   plans,
-  roomPathFor,
-} from '@/features/sessions/plans'
+} from '@/features/catalogue/catalogue'
+import { openCheckout } from '@/features/payments/open-checkout'
+import { publishToSession } from '@/features/realtime/publish'
+import { getSessionAccessOrThrow } from '@/features/sessions/get-session-access'
+import { roomPathFor } from '@/features/sessions/room-path'
 import { AppError } from '@/lib/errors'
 import type { ExtensionDetails } from './schemas'
 

@@ -1,27 +1,21 @@
-import { eq, sql } from 'drizzle-orm'
-import type { Transaction } from '@/db/client'
-import { checkouts, payments, sessionExtensions, sessions } from '@/db/schema'
+import { eq } from 'drizzle-orm'
+import { sessionExtensions, sessions } from '@/db/schema'
+import { extensionOptions } from '@/features/catalogue/catalogue'
 import { logEvent } from '@/features/events/log-event'
-import { extensionOptions } from '@/features/sessions/plans'
+import type { FulfilCheckout } from '@/features/payments/checkout-handlers'
+import { recordPayment } from '@/features/payments/record-payment'
+import { publishToSession } from '@/features/realtime/publish'
+import { notifySessionChanged } from '@/features/sessions/notify-session-changed'
+import { extendClock } from '@/features/sessions/session-clock'
 import { isTerminal } from '@/features/sessions/statuses'
 import type { ExtensionDetails } from './schemas'
-
-type Checkout = typeof checkouts.$inferSelect
-
-export type ExtensionOutcome =
-  | { kind: 'extended'; sessionId: string; minutes: number; expiresAt: Date | null }
-  | { kind: 'refund-due'; paymentId: string; customerId: string; sessionId: string }
-  | { kind: 'rejected'; reason: string }
 
 /**
  * Applies a paid extension inside the webhook's transaction: the payment, the extension (unique
  * per payment) and the new clock are written together with their event row, or not at all.
+ * After the commit it tells the room itself: the clock changed here.
  */
-export async function fulfillExtension(
-  tx: Transaction,
-  checkout: Checkout,
-  providerPaymentId: string,
-): Promise<ExtensionOutcome> {
+export const fulfillExtension: FulfilCheckout = async (tx, checkout, providerPaymentId) => {
   const details = checkout.details as ExtensionDetails
   const choice = extensionOptions[details.option]
   if (!choice || choice.priceCents !== checkout.amountCents || !checkout.sessionId) {
@@ -35,31 +29,18 @@ export async function fulfillExtension(
   if (!session || session.customerId !== checkout.customerId) {
     return { kind: 'rejected', reason: 'extension for a session of someone else' }
   }
+  const sessionId = session.id
 
-  const ended = isTerminal(session.status)
-  const [payment] = await tx
-    .insert(payments)
-    .values({
-      checkoutId: checkout.id,
-      sessionId: session.id,
-      provider: checkout.provider,
+  if (isTerminal(session.status)) {
+    const payment = await recordPayment(tx, {
+      checkout,
       providerPaymentId,
-      amountCents: checkout.amountCents,
-      currency: checkout.currency,
-      ...(ended ? { refundRequestedAt: new Date(), refundReason: 'session_already_ended' } : {}),
+      refundReason: 'session_already_ended',
     })
-    .returning({ id: payments.id })
-  if (!payment) throw new Error('payment insert returned nothing')
-  await tx
-    .update(checkouts)
-    .set({ status: 'paid', completedAt: new Date() })
-    .where(eq(checkouts.id, checkout.id))
-
-  if (ended) {
     await logEvent(tx, {
       type: 'extension.refunded',
       actorId: null,
-      subjectId: session.id,
+      subjectId: sessionId,
       data: {
         minutes: choice.minutes,
         amountCents: checkout.amountCents,
@@ -69,49 +50,34 @@ export async function fulfillExtension(
     return {
       kind: 'refund-due',
       paymentId: payment.id,
-      customerId: checkout.customerId,
-      sessionId: session.id,
+      announce: () => notifySessionChanged(sessionId),
     }
   }
 
+  const payment = await recordPayment(tx, { checkout, providerPaymentId })
   await tx.insert(sessionExtensions).values({
-    sessionId: session.id,
+    sessionId,
     paymentId: payment.id,
     minutes: choice.minutes,
     amountCents: checkout.amountCents,
   })
-  const seconds = choice.minutes * 60
-  const now = new Date()
-  const [updated] = await tx
-    .update(sessions)
-    .set({
-      durationSeconds: sql`${sessions.durationSeconds} + ${seconds}`,
-      // Live: from now if the clock already ran out. Paused: adding to expires_at adds to the
-      // frozen remaining time. Not started yet: the longer duration applies when it goes live.
-      expiresAt:
-        session.status === 'live'
-          ? sql`greatest(${sessions.expiresAt}, ${now}) + make_interval(secs => ${seconds})`
-          : session.expiresAt
-            ? sql`${sessions.expiresAt} + make_interval(secs => ${seconds})`
-            : null,
-      lastWarningMinutes: null,
-    })
-    .where(eq(sessions.id, session.id))
-    .returning({ expiresAt: sessions.expiresAt })
+  const { expiresAt } = await extendClock(tx, sessionId, choice.minutes)
   await logEvent(tx, {
     type: 'session.extended',
     actorId: checkout.customerId,
-    subjectId: session.id,
-    data: {
-      minutes: choice.minutes,
-      amountCents: checkout.amountCents,
-      expiresAt: updated?.expiresAt ?? null,
-    },
+    subjectId: sessionId,
+    data: { minutes: choice.minutes, amountCents: checkout.amountCents, expiresAt },
   })
   return {
-    kind: 'extended',
-    sessionId: session.id,
-    minutes: choice.minutes,
-    expiresAt: updated?.expiresAt ?? null,
+    kind: 'fulfilled',
+    announce: async () => {
+      publishToSession(sessionId, 'session:extended', {
+        sessionId,
+        minutes: choice.minutes,
+        expiresAt: expiresAt?.toISOString() ?? null,
+        serverNow: new Date().toISOString(),
+      })
+      await notifySessionChanged(sessionId)
+    },
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { type ExtensionOptionId, extensionOptions } from '@/features/sessions/plans'
+import { type ExtensionOptionId, extensionOptions } from '@/features/catalogue/catalogue'
 
 const optionIds = Object.keys(extensionOptions) as [ExtensionOptionId, ...ExtensionOptionId[]]
 

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm'
 import { checkouts } from '@/db/schema'
 import { publishToSession } from '@/features/realtime/publish'
-import { isUuid } from '@/features/sessions/get-session-access'
 import { AppError } from '@/lib/errors'
+import { isUuid } from '@/lib/ids'
 import { getContext } from '@/server/context'
 import { paymentsProvider } from './provider'
 

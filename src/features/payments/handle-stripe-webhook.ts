@@ -1,15 +1,13 @@
 import { and, eq } from 'drizzle-orm'
 import type { Transaction } from '@/db/client'
-import { checkouts, payments, webhookEvents } from '@/db/schema'
-import { type BookingOutcome, fulfillBooking } from '@/features/booking/fulfill-booking'
+import { checkouts, webhookEvents } from '@/db/schema'
 import { logEvent } from '@/features/events/log-event'
-import { type ExtensionOutcome, fulfillExtension } from '@/features/extensions/fulfill-extension'
-import { publishToSession } from '@/features/realtime/publish'
-import { notifySessionChanged } from '@/features/sessions/notify-session-changed'
 import { logger } from '@/lib/logger'
 import { getContext } from '@/server/context'
+import type { CheckoutHandlers, Fulfilment } from './checkout-handlers'
 import { type CheckoutEvent, parseCheckoutEvent } from './parse-checkout-event'
 import { paymentsProvider } from './provider'
+import { recordPayment } from './record-payment'
 import { enqueueRefund } from './refund-payment-job'
 import { verifyWebhook } from './verify-webhook'
 
@@ -18,9 +16,11 @@ export const handledEventTypes = ['checkout.session.completed', 'checkout.sessio
 
 export type WebhookResult = { received: true; ignored?: string }
 
+/** `handlers` fulfil each kind of checkout; composition passes them (`src/server/checkout-handlers.ts`). */
 export async function handleStripeWebhook(
   rawBody: string,
   signature: string | null,
+  handlers: CheckoutHandlers,
 ): Promise<WebhookResult> {
   const event = verifyWebhook(rawBody, signature, paymentsProvider().webhookSecret)
   if (!(handledEventTypes as readonly string[]).includes(event.type)) {
@@ -29,7 +29,7 @@ export async function handleStripeWebhook(
   const parsed = parseCheckoutEvent(event)
   if (!parsed.ok) return rejectUnusableEvent(parsed)
   return event.type === 'checkout.session.completed'
-    ? onCheckoutCompleted(parsed.event)
+    ? onCheckoutCompleted(parsed.event, handlers)
     : onCheckoutExpired(parsed.event)
 }
 
@@ -53,7 +53,7 @@ async function rejectUnusableEvent({
   return { received: true, ignored: `rejected: ${reason}` }
 }
 
-type Outcome = BookingOutcome | ExtensionOutcome | { kind: 'duplicate' }
+type Outcome = Fulfilment | { kind: 'duplicate' }
 
 /**
  * One transaction: claim the event id, lock the checkout, check the event against what we sold,
@@ -61,12 +61,10 @@ type Outcome = BookingOutcome | ExtensionOutcome | { kind: 'duplicate' }
  * A rejected event gives its id back: it did nothing, so it must not stop the genuine event with
  * that id (the local checkout's Pay always sends the same one) from going through.
  */
-async function onCheckoutCompleted({
-  eventId,
-  checkoutId,
-  session: object,
-  providerPaymentId,
-}: CheckoutEvent): Promise<WebhookResult> {
+async function onCheckoutCompleted(
+  { eventId, checkoutId, session: object, providerPaymentId }: CheckoutEvent,
+  handlers: CheckoutHandlers,
+): Promise<WebhookResult> {
   if (object.payment_status !== 'paid') {
     return { received: true, ignored: 'payment not completed yet' }
   }
@@ -109,32 +107,16 @@ async function onCheckoutCompleted({
     if (checkout.status === 'paid') return { kind: 'duplicate' }
 
     if (checkout.status === 'cancelled') {
-      const [payment] = await tx
-        .insert(payments)
-        .values({
-          checkoutId: checkout.id,
-          sessionId: checkout.sessionId,
-          provider: checkout.provider,
-          providerPaymentId,
-          amountCents: checkout.amountCents,
-          currency: checkout.currency,
-          refundRequestedAt: new Date(),
-          refundReason: 'checkout_cancelled',
-        })
-        .returning({ id: payments.id })
-      await tx
-        .update(checkouts)
-        .set({ status: 'paid', completedAt: new Date() })
-        .where(eq(checkouts.id, checkout.id))
-      if (!payment) throw new Error('payment insert returned nothing')
+      const payment = await recordPayment(tx, {
+        checkout,
+        providerPaymentId,
+        refundReason: 'checkout_cancelled',
+      })
       await enqueueRefund(tx, payment.id)
-      return { kind: 'refund-due', paymentId: payment.id, customerId: checkout.customerId }
+      return { kind: 'refund-due', paymentId: payment.id }
     }
 
-    const fulfilled =
-      checkout.kind === 'booking'
-        ? await fulfillBooking(tx, checkout, providerPaymentId)
-        : await fulfillExtension(tx, checkout, providerPaymentId)
+    const fulfilled = await handlers[checkout.kind](tx, checkout, providerPaymentId)
     if (fulfilled.kind === 'refund-due') await enqueueRefund(tx, fulfilled.paymentId)
     if (fulfilled.kind === 'rejected') {
       await releaseEventId(tx, eventId)
@@ -149,20 +131,11 @@ async function onCheckoutCompleted({
   })
 
   switch (outcome.kind) {
-    case 'session-created':
-      await notifySessionChanged(outcome.sessionId)
-      return { received: true }
-    case 'extended':
-      publishToSession(outcome.sessionId, 'session:extended', {
-        sessionId: outcome.sessionId,
-        minutes: outcome.minutes,
-        expiresAt: outcome.expiresAt?.toISOString() ?? null,
-        serverNow: new Date().toISOString(),
-      })
-      await notifySessionChanged(outcome.sessionId)
+    case 'fulfilled':
+      await outcome.announce()
       return { received: true }
     case 'refund-due':
-      if ('sessionId' in outcome) await notifySessionChanged(outcome.sessionId)
+      await outcome.announce?.()
       return { received: true }
     case 'duplicate':
       return { received: true, ignored: 'already processed' }

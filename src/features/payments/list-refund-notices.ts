@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNotNull } from 'drizzle-orm'
 import { checkouts, payments } from '@/db/schema'
-import { formatPrice } from '@/features/sessions/plans'
+import { formatPrice } from '@/features/catalogue/catalogue'
 import { getContext } from '@/server/context'
 
 export type RefundNotice = {

@@ -1,6 +1,6 @@
 import type Stripe from 'stripe'
 import { z } from 'zod'
-import { isUuid } from '@/features/sessions/get-session-access'
+import { isUuid } from '@/lib/ids'
 import { storableText } from '@/lib/user-text'
 
 /** The fields of a Checkout Session we read; a signed event can still carry anything. */

@@ -1,10 +1,10 @@
 import { eq, max } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { sessionMessages, sessions, users } from '@/db/schema'
+import { plans } from '@/features/catalogue/catalogue'
 import type { SessionState } from '@/features/realtime/contract'
 import { presentUserIds } from '@/features/realtime/presence'
 import { getContext } from '@/server/context'
-import { plans } from './plans'
 import { remainingMs } from './session-clock'
 import { isTerminal } from './statuses'
 

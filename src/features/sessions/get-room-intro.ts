@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { users } from '@/db/schema'
+import { plans, type SessionType } from '@/features/catalogue/catalogue'
 import { getContext } from '@/server/context'
 import type { SessionRole } from './get-session-access'
-import { plans, type SessionType } from './plans'
 import type { SessionRow } from './transition-session'
 
 /** What the room shows before its socket has joined: enough to paint the header. */

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { sessions } from '@/db/schema'
 import type { SessionUser } from '@/features/auth/session-user'
 import { AppError } from '@/lib/errors'
+import { isUuid } from '@/lib/ids'
 import { getContext } from '@/server/context'
 import type { SessionRow } from './transition-session'
 
@@ -31,9 +32,4 @@ export function roleIn(
   if (session.mechanicId === user.id) return 'mechanic'
   if (user.role === 'admin') return 'admin'
   return null
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-export function isUuid(value: string): boolean {
-  return UUID.test(value)
 }

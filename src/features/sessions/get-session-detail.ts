@@ -2,10 +2,11 @@ import { eq } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { users } from '@/db/schema'
 import type { SessionUser } from '@/features/auth/session-user'
+import { plans } from '@/features/catalogue/catalogue'
+import { roomPathFor } from '@/features/sessions/room-path'
 import { getContext } from '@/server/context'
 import { getSessionAccessOrThrow, type SessionRole } from './get-session-access'
 import { paymentsBySession, type SessionSummary, toSessionSummary } from './list-sessions'
-import { plans, roomPathFor } from './plans'
 
 /** One session as its read-only page shows it; never the raw row. */
 export type SessionDetail = SessionSummary & {

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm'
 import { sessions } from '@/db/schema'
+import { plans } from '@/features/catalogue/catalogue'
 import { getContext } from '@/server/context'
-import { plans } from './plans'
 
 export type QueueItem = {
   sessionId: string

@@ -1,8 +1,8 @@
 import { and, desc, eq, inArray, or, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { checkouts, payments, sessions, users } from '@/db/schema'
+import { plans } from '@/features/catalogue/catalogue'
 import { getContext } from '@/server/context'
-import { plans } from './plans'
 import { liveSeconds } from './session-clock'
 import type { SessionStatus } from './statuses'
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { endStatusFor, goLivePatch, remainingMs } from './session-clock'
+import { endStatusFor, extendPatch, goLivePatch, remainingMs } from './session-clock'
 import type { SessionRow } from './transition-session'
 
 const t0 = new Date('2026-03-01T12:00:00.000Z')
@@ -89,5 +89,47 @@ describe('endStatusFor', () => {
 
   test('time that ran out is completed, however short the session was', () => {
     expect(endStatusFor(session({ startedAt: at(-5) }), t0, { timeUp: true })).toBe('completed')
+  })
+})
+
+// The rule `extendClock` writes under the row lock; the integration tests of extensions run it
+// against both databases.
+describe('extendClock', () => {
+  test('live: adds the minutes to the end, and resets the time warnings', () => {
+    const live = session({
+      status: 'live',
+      startedAt: at(-60),
+      expiresAt: at(600),
+      lastWarningMinutes: 5,
+    })
+    expect(extendPatch(live, 15, t0)).toEqual({
+      durationSeconds: 45 * 60,
+      expiresAt: at(600 + 15 * 60),
+      lastWarningMinutes: null,
+    })
+  })
+
+  test('live with the clock already run out: the minutes count from now', () => {
+    const late = session({ status: 'live', startedAt: at(-1800), expiresAt: at(-5) })
+    expect(extendPatch(late, 15, t0).expiresAt).toEqual(at(15 * 60))
+  })
+
+  test('paused (reconnecting): the minutes add to the frozen remaining time', () => {
+    const paused = session({
+      status: 'reconnecting',
+      startedAt: at(-120),
+      expiresAt: at(300),
+      pausedAt: at(-30),
+    })
+    const patch = extendPatch(paused, 30, t0)
+    expect(patch.expiresAt).toEqual(at(300 + 30 * 60))
+    expect(remainingMs({ ...paused, ...patch }, at(3600))).toBe((330 + 30 * 60) * 1000)
+  })
+
+  test('not started yet: only the duration grows; it applies when the session goes live', () => {
+    const waiting = session({ status: 'waiting' })
+    const patch = extendPatch(waiting, 60, t0)
+    expect(patch).toEqual({ durationSeconds: 90 * 60, expiresAt: null, lastWarningMinutes: null })
+    expect(goLivePatch({ ...waiting, ...patch }, t0).expiresAt).toEqual(at(90 * 60))
   })
 })

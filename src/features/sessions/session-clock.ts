@@ -1,3 +1,8 @@
+import { eq } from 'drizzle-orm'
+import type { Transaction } from '@/db/client'
+import { sessions } from '@/db/schema'
+import { AppError } from '@/lib/errors'
+import { isTerminal } from './statuses'
 import type { SessionRow } from './transition-session'
 
 /** Clock arithmetic in one place. The server owns `expiresAt`; clients only display it. */
@@ -46,4 +51,47 @@ export function endStatusFor(
 export function liveSeconds(session: Pick<SessionRow, 'startedAt' | 'endedAt'>): number | null {
   if (!session.startedAt || !session.endedAt) return null
   return Math.max(0, Math.round((session.endedAt.getTime() - session.startedAt.getTime()) / 1000))
+}
+
+/**
+ * Columns to write when paid minutes are added. Live: from now if the clock already ran out.
+ * Paused (reconnecting): adding to `expiresAt` adds to the frozen remaining time. Not started
+ * yet: only the duration grows, and it applies when the session goes live.
+ */
+export function extendPatch(
+  session: Pick<SessionRow, 'status' | 'expiresAt' | 'durationSeconds'>,
+  minutes: number,
+  now: Date,
+): Pick<SessionRow, 'durationSeconds' | 'expiresAt' | 'lastWarningMinutes'> {
+  const addMs = minutes * 60_000
+  const from =
+    session.status === 'live'
+      ? Math.max(session.expiresAt?.getTime() ?? now.getTime(), now.getTime())
+      : session.expiresAt?.getTime()
+  return {
+    durationSeconds: session.durationSeconds + minutes * 60,
+    expiresAt: from === undefined ? null : new Date(from + addMs),
+    // The warnings already sent were for the old end; the new end gets its own.
+    lastWarningMinutes: null,
+  }
+}
+
+/**
+ * Adds paid minutes to a session's clock in the caller's transaction, under the row lock so a
+ * sweep cannot end the session between the read and the write. Returns the new end (null while
+ * the clock has not started).
+ */
+export async function extendClock(
+  tx: Transaction,
+  sessionId: string,
+  minutes: number,
+): Promise<{ expiresAt: Date | null }> {
+  const [session] = await tx.select().from(sessions).where(eq(sessions.id, sessionId)).for('update')
+  if (!session) throw new AppError('not_found', 'Session not found')
+  if (isTerminal(session.status)) {
+    throw new AppError('conflict', 'This session has ended', { status: session.status })
+  }
+  const patch = extendPatch(session, minutes, new Date())
+  await tx.update(sessions).set(patch).where(eq(sessions.id, sessionId))
+  return { expiresAt: patch.expiresAt }
 }

@@ -1,6 +1,6 @@
-import { describe, expectTypeOf, it } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import type { EndedStatus, SessionStatus as WireStatus } from '@/features/realtime/contract'
-import type { SessionStatus, terminalStatuses } from './statuses'
+import { isChatOpen, type SessionStatus, sessionStatuses, type terminalStatuses } from './statuses'
 
 describe('session statuses on the wire', () => {
   it('are exactly the statuses a session can be in', () => {
@@ -9,5 +9,11 @@ describe('session statuses on the wire', () => {
 
   it('end in exactly the terminal statuses', () => {
     expectTypeOf<(typeof terminalStatuses)[number]>().toEqualTypeOf<EndedStatus>()
+  })
+})
+
+describe('chat', () => {
+  it('is open from the waiting room until the session ends, paused included', () => {
+    expect(sessionStatuses.filter(isChatOpen)).toEqual(['waiting', 'live', 'reconnecting'])
   })
 })

@@ -18,8 +18,28 @@ export const sessionStatuses = [
 
 export type SessionStatus = (typeof sessionStatuses)[number]
 
-/** States in which a session still occupies its customer (and mechanic, once accepted). */
-export const activeStatuses = ['pending', 'accepted', 'waiting', 'live', 'reconnecting'] as const
+/**
+ * States in which a session still occupies its customer (and mechanic, once accepted); the
+ * one-active-session indexes use the same list.
+ */
+export const activeStatuses = [
+  'pending',
+  'accepted',
+  'waiting',
+  'live',
+  'reconnecting',
+] as const satisfies readonly SessionStatus[]
+
+/** States in which both sides may write in the chat: from the room's waiting until the end. */
+export const chatOpenStatuses = [
+  'waiting',
+  'live',
+  'reconnecting',
+] as const satisfies readonly SessionStatus[]
+
+export function isChatOpen(status: SessionStatus): boolean {
+  return (chatOpenStatuses as readonly SessionStatus[]).includes(status)
+}
 export const terminalStatuses = [
   'completed',
   'cancelled',

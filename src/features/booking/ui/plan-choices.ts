@@ -1,4 +1,4 @@
-import { formatPrice, type PlanId, planIds, plans } from '@/features/sessions/plans'
+import { formatPrice, type PlanId, planIds, plans } from '@/features/catalogue/catalogue'
 
 /** A plan as the booking form shows it; built on the server so prices never live in the UI. */
 export type PlanChoice = {

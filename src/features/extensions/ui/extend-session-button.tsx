@@ -3,7 +3,11 @@
 import { Clock } from 'lucide-react'
 import { useId, useRef, useState } from 'react'
 import { Alert, Button } from '@/components/ui'
-import { type ExtensionOptionId, extensionOptions, formatPrice } from '@/features/sessions/plans'
+import {
+  type ExtensionOptionId,
+  extensionOptions,
+  formatPrice,
+} from '@/features/catalogue/catalogue'
 import { callApi } from '@/lib/api-client'
 
 const options = Object.values(extensionOptions)

@@ -1,5 +1,5 @@
+import { formatPrice } from '@/features/catalogue/catalogue'
 import type { SessionExtension } from '@/features/extensions/list-session-extensions'
-import { formatPrice } from '@/features/sessions/plans'
 import { LocalTime } from '@/features/sessions/ui/dashboard/local-time'
 
 /** The time bought during a session: minutes, amount and when. */

@@ -1,5 +1,5 @@
 import type { checkouts } from '@/db/schema'
-import { formatPrice, type PlanId, plans } from '@/features/sessions/plans'
+import { formatPrice, type PlanId, plans } from '@/features/catalogue/catalogue'
 import { returnUrlFor } from '../pay-local-checkout'
 
 type Checkout = typeof checkouts.$inferSelect

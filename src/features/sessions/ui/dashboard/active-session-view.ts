@@ -1,8 +1,8 @@
+import { formatPrice, type PlanId, plans } from '@/features/catalogue/catalogue'
 import type { SessionSummary } from '@/features/sessions/list-sessions'
-import { type PlanId, plans, roomPathFor } from '@/features/sessions/plans'
+import { roomPathFor } from '@/features/sessions/room-path'
 import type { SessionStatus } from '@/features/sessions/statuses'
 import { env } from '@/lib/env'
-import { formatCents } from './format'
 
 /** What the active-session card needs, built on the server from the session summary. */
 export type ActiveSessionView = {
@@ -38,7 +38,7 @@ export function toActiveSessionView(
     otherName: viewer === 'customer' ? session.mechanicName : session.customerName,
     requestedAt: session.requestedAt,
     roomPath: roomPathFor(session.id, session.type),
-    paid: formatCents(session.paidCents),
+    paid: formatPrice(session.paidCents),
     requestTimeoutMinutes: Math.round(env().REQUEST_TIMEOUT_SECONDS / 60),
   }
 }

@@ -20,7 +20,3 @@ export function formatElapsed(ms: number): string {
   if (hours > 0) return `${hours}:${String(minutes).padStart(2, '0')}:${seconds}`
   return `${minutes}:${seconds}`
 }
-
-export function formatCents(cents: number): string {
-  return `$${(cents / 100).toFixed(2)}`
-}

@@ -1,7 +1,8 @@
 import Link from 'next/link'
 import type { ReactNode } from 'react'
+import { formatPrice } from '@/features/catalogue/catalogue'
 import type { SessionSummary } from '@/features/sessions/list-sessions'
-import { formatCents, formatDuration } from './format'
+import { formatDuration } from './format'
 import { LocalTime } from './local-time'
 import { StatusBadge } from './status-badge'
 
@@ -64,18 +65,18 @@ function cell(
 
 function Payment({ paidCents, refundedCents }: { paidCents: number; refundedCents: number }) {
   if (paidCents === 0) return '—'
-  if (refundedCents === 0) return formatCents(paidCents)
+  if (refundedCents === 0) return formatPrice(paidCents)
   if (refundedCents >= paidCents)
     return (
       <span>
-        <span className="line-through decoration-slate-400">{formatCents(paidCents)}</span>{' '}
+        <span className="line-through decoration-slate-400">{formatPrice(paidCents)}</span>{' '}
         <span className="font-medium text-green-800">refunded</span>
       </span>
     )
   return (
     <span>
-      {formatCents(paidCents)}{' '}
-      <span className="text-green-800">({formatCents(refundedCents)} refunded)</span>
+      {formatPrice(paidCents)}{' '}
+      <span className="text-green-800">({formatPrice(refundedCents)} refunded)</span>
     </span>
   )
 }

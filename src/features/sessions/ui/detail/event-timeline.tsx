@@ -1,5 +1,5 @@
+import { formatPrice } from '@/features/catalogue/catalogue'
 import type { SessionEvent } from '@/features/sessions/list-session-events'
-import { formatPrice } from '@/features/sessions/plans'
 import { LocalTime } from '../dashboard/local-time'
 import { describeEndReason } from './end-reasons'
 

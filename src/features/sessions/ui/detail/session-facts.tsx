@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
+import { formatPrice } from '@/features/catalogue/catalogue'
 import type { SessionDetail } from '@/features/sessions/get-session-detail'
-import { formatCents, formatDuration } from '../dashboard/format'
+import { formatDuration } from '../dashboard/format'
 import { LocalTime } from '../dashboard/local-time'
 import { StatusBadge } from '../dashboard/status-badge'
 import { describeEndReason } from './end-reasons'
@@ -46,8 +47,8 @@ export function SessionFacts({ detail }: { detail: SessionDetail }) {
         'Never went live'
       ),
     ],
-    ['Paid', formatCents(detail.paidCents)],
-    ['Refunded', detail.refundedCents > 0 ? formatCents(detail.refundedCents) : '—'],
+    ['Paid', formatPrice(detail.paidCents)],
+    ['Refunded', detail.refundedCents > 0 ? formatPrice(detail.refundedCents) : '—'],
   ]
   return (
     <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[9rem_1fr]">

@@ -1,5 +1,6 @@
+import { plans } from '@/features/catalogue/catalogue'
 import { acceptRequest } from '@/features/sessions/accept-request'
-import { plans, roomPathFor } from '@/features/sessions/plans'
+import { roomPathFor } from '@/features/sessions/room-path'
 import { apiRoute, idParams } from '@/server/api-route'
 
 export const POST = apiRoute({ access: 'mechanic', params: idParams }, async ({ user, params }) => {

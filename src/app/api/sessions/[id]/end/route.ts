@@ -1,5 +1,6 @@
 import { endSession } from '@/features/sessions/end-session'
 import { getSessionAccessOrThrow } from '@/features/sessions/get-session-access'
+import { activeStatuses } from '@/features/sessions/statuses'
 import { apiRoute, idParams } from '@/server/api-route'
 
 export const POST = apiRoute(
@@ -15,7 +16,7 @@ export const POST = apiRoute(
           : role === 'customer'
             ? 'ended_by_customer'
             : 'ended_by_mechanic',
-      expectedFrom: ['pending', 'accepted', 'waiting', 'live', 'reconnecting'],
+      expectedFrom: activeStatuses,
     })
     return {
       session: {

@@ -1,4 +1,8 @@
-/** Prices live here, on the server only; the client sends a plan id, never an amount. */
+/**
+ * The catalogue: every plan and extension option with its minutes and price, and how a price is
+ * shown. Amounts are decided here on the server; the client sends a plan or option id, never an
+ * amount. Pure data, so server and client components render the same text.
+ */
 export const plans = {
   chat: { id: 'chat', label: 'Chat', type: 'chat', minutes: 30, priceCents: 999 },
   video: { id: 'video', label: 'Video', type: 'video', minutes: 45, priceCents: 2999 },
@@ -23,10 +27,7 @@ export const extensionOptions = {
 
 export type ExtensionOptionId = keyof typeof extensionOptions
 
+/** "$24.99": the one way a price or an amount paid is shown. */
 export function formatPrice(cents: number): string {
   return `$${(cents / 100).toFixed(2)}`
-}
-
-export function roomPathFor(sessionId: string, type: SessionType): string {
-  return type === 'chat' ? `/chat/${sessionId}` : `/video/${sessionId}`
 }
