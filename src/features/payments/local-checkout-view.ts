@@ -1,6 +1,6 @@
 import type { checkouts } from '@/db/schema'
 import { formatPrice, type PlanId, plans } from '@/features/sessions/plans'
-import { returnUrlFor } from '../pay-local-checkout'
+import { returnUrlFor } from './pay-local-checkout'
 
 type Checkout = typeof checkouts.$inferSelect
 

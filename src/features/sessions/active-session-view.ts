@@ -2,7 +2,7 @@ import type { SessionSummary } from '@/features/sessions/list-sessions'
 import { type PlanId, plans, roomPathFor } from '@/features/sessions/plans'
 import type { SessionStatus } from '@/features/sessions/statuses'
 import { env } from '@/lib/env'
-import { formatCents } from './format'
+import { formatCents } from './ui/dashboard/format'
 
 /** What the active-session card needs, built on the server from the session summary. */
 export type ActiveSessionView = {
