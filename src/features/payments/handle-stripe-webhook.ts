@@ -12,7 +12,7 @@ import { enqueueRefund } from './refund-payment-job'
 import { verifyWebhook } from './verify-webhook'
 
 /** The only event types acted on; anything else is acknowledged and ignored. */
-export const handledEventTypes = ['checkout.session.completed', 'checkout.session.expired'] as const
+const handledEventTypes = ['checkout.session.completed', 'checkout.session.expired'] as const
 
 export type WebhookResult = { received: true; ignored?: string }
 

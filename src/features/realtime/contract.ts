@@ -5,7 +5,8 @@
  * these maps, so a name or a payload cannot drift between the two ends.
  *
  * What clients send is untrusted: each client event has a zod schema here, and its handler parses
- * the payload with it. A new event is one line in a map (plus its schema if clients send it).
+ * the payload with it. A new event is one line in a map and one in its list of names below (plus
+ * its schema if clients send it).
  *
  * This module imports no feature: the wire types are written here, and the features that build
  * them import them from here.
@@ -186,6 +187,35 @@ export type ServerToClientEvents = {
 
 export type ServerEvent = keyof ServerToClientEvents
 export type ClientEvent = keyof ClientToServerEvents
+
+/**
+ * The event names as values, for code and tests that need them at run time (the API docs test).
+ * `satisfies` keeps them equal to the maps above: a missing or unknown name fails the type check.
+ */
+const clientEvents = {
+  'session:join': true,
+  'session:leave': true,
+  'chat:send': true,
+  'chat:typing': true,
+  'live:version': true,
+} as const satisfies Record<ClientEvent, true>
+
+const serverEvents = {
+  'session:state': true,
+  'session:ended': true,
+  'session:warning': true,
+  'session:updated': true,
+  'queue:updated': true,
+  presence: true,
+  'chat:message': true,
+  'chat:typing': true,
+  'extension:pending': true,
+  'extension:cancelled': true,
+  'session:extended': true,
+} as const satisfies Record<ServerEvent, true>
+
+export const clientEventNames: readonly ClientEvent[] = Object.keys(clientEvents) as ClientEvent[]
+export const serverEventNames: readonly ServerEvent[] = Object.keys(serverEvents) as ServerEvent[]
 
 /** The one payload of a server event. */
 export type PayloadOf<E extends ServerEvent> = Parameters<ServerToClientEvents[E]>[0]

@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test'
 import { demo, signInThroughApi } from '../support/accounts'
+import { signUpApprovedMechanic, signUpCustomer } from '../support/people'
+import { payForRequest, uniqueConcern } from '../support/requests'
 import { screenshot } from '../support/screenshots'
 import { nextSocketConnection } from '../support/socket-connection'
-import { payForRequest, signUpApprovedMechanic, signUpCustomer, uniqueConcern } from './helpers'
 
 test('an admin filters sessions by status and sees them change live', async ({
   page,
@@ -44,7 +45,7 @@ test('an admin filters sessions by status and sees them change live', async ({
     await expect(row).toHaveCount(0)
     await connected
     // A mechanic accepts; the accepted list picks it up without a reload.
-    const mechanicPerson = await signUpApprovedMechanic(mechanic.request, browser, base)
+    const mechanicPerson = await signUpApprovedMechanic(mechanic.request, base)
     const accepted = await mechanic.request.post(`/api/sessions/${sessionId}/accept`, {
       headers: { origin: base },
     })

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test'
+import { signUpCustomer } from '../support/people'
+import { payForRequest, uniqueConcern } from '../support/requests'
 import { screenshot } from '../support/screenshots'
-import { payForRequest, signUpCustomer, uniqueConcern } from './helpers'
 
 async function fillBooking(page: Page, plan: RegExp, concern: string): Promise<void> {
   await page.getByRole('radio', { name: plan }).check()

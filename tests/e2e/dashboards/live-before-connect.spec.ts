@@ -1,13 +1,8 @@
 import { expect, test } from '@playwright/test'
-import {
-  acceptThroughApi,
-  adminApi,
-  bookAndPay,
-  customerAndMechanic,
-  newCustomer,
-} from '../sessions/session-fixtures'
 import { demo, signInThroughApi } from '../support/accounts'
 import { holdSocket } from '../support/hold-socket'
+import { adminApi, customerAndMechanic, newCustomer } from '../support/people'
+import { acceptThroughApi, bookAndPay } from '../support/requests'
 
 /*
  * A live page is rendered on the server and only then connects its socket. Each test changes

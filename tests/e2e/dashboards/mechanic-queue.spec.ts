@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test'
+import { signUpApprovedMechanic, signUpCustomer } from '../support/people'
+import { payForRequest, uniqueConcern } from '../support/requests'
 import { screenshot } from '../support/screenshots'
 import { nextSocketConnection } from '../support/socket-connection'
-import { payForRequest, signUpApprovedMechanic, signUpCustomer, uniqueConcern } from './helpers'
 
 test('a paid request appears in the queue without a reload, and Accept opens the room', async ({
   page,
@@ -9,7 +10,7 @@ test('a paid request appears in the queue without a reload, and Accept opens the
   baseURL,
 }) => {
   const base = String(baseURL)
-  await signUpApprovedMechanic(page.request, browser, base)
+  await signUpApprovedMechanic(page.request, base)
   await page.goto('/mechanic')
   await expect(page.getByRole('heading', { name: 'Request queue' })).toBeVisible()
   // Subscribed before the request is paid, so it can only arrive live.
@@ -69,11 +70,11 @@ test('a request another mechanic took first says so and leaves the queue', async
   baseURL,
 }) => {
   const base = String(baseURL)
-  await signUpApprovedMechanic(page.request, browser, base)
+  await signUpApprovedMechanic(page.request, base)
   const rival = await browser.newContext({ baseURL })
   const customer = await browser.newContext({ baseURL })
   try {
-    await signUpApprovedMechanic(rival.request, browser, base)
+    await signUpApprovedMechanic(rival.request, base)
     await signUpCustomer(customer.request, base)
     const concern = uniqueConcern()
     const sessionId = await payForRequest(customer.request, base, { concern })

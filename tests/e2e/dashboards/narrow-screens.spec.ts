@@ -1,13 +1,9 @@
 import { expect, test } from '@playwright/test'
 import { demo, signInThroughApi } from '../support/accounts'
+import { expectNoHorizontalOverflow } from '../support/page-checks'
+import { signUpApprovedMechanic, signUpCustomer } from '../support/people'
+import { payForRequest, uniqueConcern } from '../support/requests'
 import { screenshot } from '../support/screenshots'
-import {
-  expectNoHorizontalOverflow,
-  payForRequest,
-  signUpApprovedMechanic,
-  signUpCustomer,
-  uniqueConcern,
-} from './helpers'
 
 test.use({ viewport: { width: 375, height: 740 } })
 
@@ -51,7 +47,7 @@ test('the mechanic and admin dashboards fit a 375px-wide phone', async ({
     const concern = `${uniqueConcern()} ${'Clunk over speed bumps from the rear axle. '.repeat(6)}`
     await payForRequest(customer.request, base, { plan: 'video', concern })
 
-    await signUpApprovedMechanic(page.request, browser, base)
+    await signUpApprovedMechanic(page.request, base)
     await page.goto('/mechanic')
     await expect(page.getByTestId('queue-request').filter({ hasText: concern })).toBeVisible()
     await expectNoHorizontalOverflow(page)

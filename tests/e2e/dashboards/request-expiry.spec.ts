@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { holdSocket } from '../support/hold-socket'
+import { signUpCustomer } from '../support/people'
 import {
   freePort,
   makeDataDir,
@@ -7,8 +8,8 @@ import {
   removeDataDir,
   startProductionServer,
 } from '../support/production-server'
+import { payForRequest, uniqueConcern } from '../support/requests'
 import { screenshot } from '../support/screenshots'
-import { payForRequest, signUpCustomer, uniqueConcern } from './helpers'
 
 // Its own server, where an unaccepted request expires after seconds instead of 15 minutes.
 test.describe.configure({ timeout: 120_000 })

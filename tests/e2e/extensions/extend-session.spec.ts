@@ -1,13 +1,7 @@
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test'
 import { signWebhookPayload } from '@/features/payments/verify-webhook'
-import {
-  acceptThroughApi,
-  adminApi,
-  bookAndPay,
-  newApprovedMechanic,
-  newCustomer,
-  type Person,
-} from '../sessions/session-fixtures'
+import { adminApi, newApprovedMechanic, newCustomer, type Person } from '../support/people'
+import { acceptThroughApi, bookAndPay } from '../support/requests'
 import { screenshot } from '../support/screenshots'
 
 /** Seconds shown on the room's clock ("44:58" → 2698). */

@@ -1,10 +1,5 @@
 import { expect, test } from '@playwright/test'
-import {
-  payForRequest,
-  signUpApprovedMechanic,
-  signUpCustomer,
-  uniqueConcern,
-} from '../dashboards/helpers'
+import { signUpApprovedMechanic, signUpCustomer } from '../support/people'
 import {
   freePort,
   makeDataDir,
@@ -12,6 +7,7 @@ import {
   removeDataDir,
   startProductionServer,
 } from '../support/production-server'
+import { payForRequest, uniqueConcern } from '../support/requests'
 
 // One server is stopped and started again on the same port and data directory.
 test.describe.configure({ timeout: 300_000 })
@@ -29,7 +25,7 @@ test('after the server restarts, an open page reconnects by itself and catches u
     const customer = await browser.newContext({ baseURL: first.url })
     const mechanic = await browser.newContext({ baseURL: first.url })
     await signUpCustomer(customer.request, first.url)
-    await signUpApprovedMechanic(mechanic.request, browser, first.url)
+    await signUpApprovedMechanic(mechanic.request, first.url)
     const sessionId = await payForRequest(customer.request, first.url, {
       concern: uniqueConcern(),
     })

@@ -1,11 +1,7 @@
 import { demo, signInThroughApi } from '../support/accounts'
+import { customerAndMechanic } from '../support/people'
+import { acceptFromQueue, bookThroughUi, uniqueConcern } from '../support/requests'
 import { screenshot } from '../support/screenshots'
-import {
-  acceptFromQueue,
-  bookThroughUi,
-  customerAndMechanic,
-  uniqueConcern,
-} from './session-fixtures'
 import { expect, test } from './session-server'
 
 test('either participant ends a video session early; both leave the room for good', async ({

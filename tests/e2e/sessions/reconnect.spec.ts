@@ -1,6 +1,7 @@
 import type { WebSocketRoute } from '@playwright/test'
+import { customerAndMechanic } from '../support/people'
+import { acceptThroughApi, bookAndPay } from '../support/requests'
 import { screenshot } from '../support/screenshots'
-import { acceptThroughApi, bookAndPay, customerAndMechanic } from './session-fixtures'
 import { expect, test } from './session-server'
 
 test('a dropped connection pauses the clock, and the room catches up when it is back', async ({

@@ -1,10 +1,5 @@
-import {
-  acceptThroughApi,
-  adminApi,
-  bookAndPay,
-  newApprovedMechanic,
-  newCustomer,
-} from './session-fixtures'
+import { adminApi, newApprovedMechanic, newCustomer } from '../support/people'
+import { acceptThroughApi, bookAndPay } from '../support/requests'
 import { expect, test } from './session-server'
 
 test('only the two participants (and support) can open a room; everyone else gets a 404', async ({

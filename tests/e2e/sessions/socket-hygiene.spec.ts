@@ -1,5 +1,6 @@
 import type { WebSocket } from '@playwright/test'
-import { acceptThroughApi, bookAndPay, customerAndMechanic, sessionState } from './session-fixtures'
+import { customerAndMechanic } from '../support/people'
+import { acceptThroughApi, bookAndPay, sessionState } from '../support/requests'
 import { expect, test } from './session-server'
 
 test('going back and forth between the room and the dashboard keeps one socket and no stale room', async ({

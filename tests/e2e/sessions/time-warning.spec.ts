@@ -1,6 +1,7 @@
+import { customerAndMechanic } from '../support/people'
+import { acceptThroughApi, bookAndPay } from '../support/requests'
 import { screenshot } from '../support/screenshots'
 import { countSocketEvents } from '../support/socket-connection'
-import { acceptThroughApi, bookAndPay, customerAndMechanic } from './session-fixtures'
 import { expect, test } from './session-server'
 
 // Long enough to cross the 1-minute mark a few seconds after going live.

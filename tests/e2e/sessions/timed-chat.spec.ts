@@ -1,13 +1,8 @@
 import type { Page } from '@playwright/test'
+import { collectPageErrors, expectNoHorizontalOverflow } from '../support/page-checks'
+import { customerAndMechanic } from '../support/people'
+import { acceptFromQueue, bookThroughUi, uniqueConcern } from '../support/requests'
 import { screenshot } from '../support/screenshots'
-import {
-  acceptFromQueue,
-  bookThroughUi,
-  collectPageErrors,
-  customerAndMechanic,
-  expectNoHorizontalOverflow,
-  uniqueConcern,
-} from './session-fixtures'
 import { expect, test } from './session-server'
 
 async function send(page: Page, text: string): Promise<void> {

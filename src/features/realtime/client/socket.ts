@@ -130,8 +130,3 @@ export function emitWithAck<E extends AckedEvent>(
     )
   })
 }
-
-/** Test hook: the number of rooms this tab holds and whether one socket serves them all. */
-export function socketStats(): { rooms: number; connected: boolean } {
-  return { rooms: rooms.size, connected: socket?.connected ?? false }
-}

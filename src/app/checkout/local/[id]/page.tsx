@@ -5,9 +5,9 @@ import { notFound } from 'next/navigation'
 import { AppShell } from '@/components/app-shell'
 import { Alert } from '@/components/ui'
 import { requirePageUser } from '@/features/auth/require-page-user'
+import { toLocalCheckoutView } from '@/features/payments/local-checkout-view'
 import { getLocalCheckout } from '@/features/payments/pay-local-checkout'
 import { LocalCheckoutActions } from '@/features/payments/ui/local-checkout-actions'
-import { toLocalCheckoutView } from '@/features/payments/ui/local-checkout-view'
 import { AppError } from '@/lib/errors'
 
 export const metadata: Metadata = { title: 'Checkout (test mode)' }

@@ -1,5 +1,5 @@
 import { MessageSquare, Video } from 'lucide-react'
-import type { ActiveSessionView } from './active-session-view'
+import type { ActiveSessionView } from '../../active-session-view'
 import { JoinSessionLink } from './join-session-link'
 import { StatusBadge } from './status-badge'
 

@@ -1,6 +1,6 @@
 import type { checkouts } from '@/db/schema'
 import { formatPrice, type PlanId, plans } from '@/features/catalogue/catalogue'
-import { returnUrlFor } from '../pay-local-checkout'
+import { returnUrlFor } from './pay-local-checkout'
 
 type Checkout = typeof checkouts.$inferSelect
 
