@@ -9,8 +9,8 @@ import {
   startProductionServer,
 } from '../support/production-server'
 
-// Two production servers start one after the other.
-test.describe.configure({ timeout: 180_000 })
+// Two production servers start one after the other; each may take two minutes on a busy machine.
+test.describe.configure({ timeout: 360_000 })
 
 test('a refund asked for just before a crash is made once after the restart', async () => {
   const database: TestDatabase = await createTestDatabase('autodoctor_e2e_crash')

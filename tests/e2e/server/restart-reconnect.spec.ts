@@ -10,7 +10,7 @@ import {
 import { payForRequest, uniqueConcern } from '../support/requests'
 
 // One server is stopped and started again on the same port and data directory.
-test.describe.configure({ timeout: 300_000 })
+test.describe.configure({ timeout: 360_000 })
 
 test('after the server restarts, an open page reconnects by itself and catches up', async ({
   browser,
