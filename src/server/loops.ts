@@ -1,6 +1,8 @@
+import { HEARTBEAT_INTERVAL_MS } from '@/features/instances/instance-timing'
 import { runDueJobs } from '@/features/jobs/run-due-jobs'
 import { sweepSessions } from '@/features/sessions/sweep-sessions'
 import { logger } from '@/lib/logger'
+import type { InstanceLifecycle } from './instance-lifecycle'
 import { jobRegistry } from './job-registry'
 
 export type Loops = { stop: () => Promise<void> }
@@ -12,14 +14,22 @@ export type Loops = { stop: () => Promise<void> }
 export function startLoops({
   sweepIntervalMs,
   jobIntervalMs,
+  instance,
 }: {
   sweepIntervalMs: number
   jobIntervalMs: number
+  /** The server's own row in `instances`: its heartbeat, and the look for dead peers. */
+  instance?: InstanceLifecycle
 }): Loops {
   const loops = [
     every(sweepIntervalMs, 'session sweep', () => sweepSessions()),
     every(jobIntervalMs, 'jobs', () => runDueJobs(jobRegistry)),
   ]
+  if (instance) {
+    // Apart, so that a long recovery pass never delays this instance's own heartbeat.
+    loops.push(every(HEARTBEAT_INTERVAL_MS, 'instance heartbeat', () => instance.beat()))
+    loops.push(every(HEARTBEAT_INTERVAL_MS, 'lost instances', () => instance.recover()))
+  }
   return { stop: async () => void (await Promise.all(loops.map((loop) => loop.stop()))) }
 }
 

@@ -7,6 +7,7 @@ import { logger } from '@/lib/logger'
 import { REQUEST_ID_HEADER } from './api-route'
 import { closeContext, initContext } from './context'
 import { createAppSocketServer } from './create-app-socket-server'
+import { startInstanceLifecycle } from './instance-lifecycle'
 import { startLoops } from './loops'
 import { refuseMalformedPath } from './refuse-malformed-path'
 import { setSecurityHeaders } from './security-headers'
@@ -24,8 +25,6 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
   const context = await initContext()
   const { env } = context
   if (env.seedDemoUsers) await seedDemoUsers()
-  // Sessions whose time ran out while no server was running end before anyone can join them.
-  await sweepSessions()
 
   const app = next({ dev, dir: process.cwd(), hostname: 'localhost', port: env.PORT })
   await app.prepare()
@@ -50,10 +49,20 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
   server.keepAliveTimeout = 65_000
   server.headersTimeout = 66_000
 
+  const instance = await startInstanceLifecycle({
+    graceMs: env.PRESENCE_GRACE_SECONDS * 1000,
+    everyOtherIsGone: context.database.kind === 'pglite',
+  })
   const sockets = createAppSocketServer(server, { env, pool: context.database.pool })
+  // Before anyone can join: live sessions whose participants were on a process that died (the
+  // last run of this one, say) pause from its last heartbeat, so the downtime is not charged.
+  await instance.recoverAtStart()
+  // Then sessions whose time had run out before that end before anyone can join them.
+  await sweepSessions()
   const loops = startLoops({
     sweepIntervalMs: env.SWEEP_INTERVAL_MS,
     jobIntervalMs: env.JOB_INTERVAL_MS,
+    instance,
   })
 
   await new Promise<void>((resolve, reject) => {
@@ -72,6 +81,8 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
   const close = async () => {
     await loops.stop()
     await sockets.close()
+    // Its connections are closed: the others need not wait for the heartbeat to go stale.
+    await instance.markStopped()
     await closeGracefully(server)
     await app.close()
     await closeContext()

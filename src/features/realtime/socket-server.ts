@@ -41,6 +41,11 @@ export function createSocketServer(
     io.adapter(
       createAdapter(pool, {
         errorHandler: (error) => logger().error({ err: error }, 'realtime adapter error'),
+        // A peer that stops talking is forgotten after 5 s (the defaults: 5 s beats, 10 s), so
+        // cross-server questions stop waiting on a dead one before its instance row goes stale
+        // (6 s, features/instances/instance-timing.ts) and its sessions are recovered.
+        heartbeatInterval: 2_000,
+        heartbeatTimeout: 5_000,
       }),
     )
   }

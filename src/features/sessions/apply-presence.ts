@@ -8,7 +8,11 @@ import { goLivePatch } from './session-clock'
 import type { SessionStatus } from './statuses'
 import { type SessionRow, transitionSession } from './transition-session'
 
-export type Presence = { customer: boolean; mechanic: boolean }
+/**
+ * Who is connected. `complete: false` when a server did not answer: someone missing may be there,
+ * so the reading can start or resume a clock but never pause one.
+ */
+export type Presence = { customer: boolean; mechanic: boolean; complete?: boolean }
 type PresenceReader = (session: Pick<SessionRow, 'customerId' | 'mechanicId'>) => Promise<Presence>
 
 /**
@@ -17,12 +21,15 @@ type PresenceReader = (session: Pick<SessionRow, 'customerId' | 'mechanicId'>) =
  * (waiting/reconnecting → live), and pauses when one drops (live → reconnecting).
  * Several servers may call this at once; whoever loses the row lock finds nothing left to do.
  * Pass a reader to have presence read while the row is locked (what the socket join does).
+ * `pausedSince` backdates a pause to when the connections were last known alive (a crashed
+ * process's last heartbeat), so that time is credited back on resume.
  * Returns the new status and the snapshot the room was sent, or null when nothing changed.
  */
 export async function applyPresence(
   sessionId: string,
   presenceOrReader: Presence | PresenceReader,
   actorId: string | null,
+  { pausedSince }: { pausedSince?: Date } = {},
 ): Promise<{ status: SessionStatus; state: SessionState | null } | null> {
   const now = new Date()
   const changed = await getContext().database.db.transaction(async (tx) => {
@@ -44,7 +51,7 @@ export async function applyPresence(
         case 'reconnecting':
           return both ? 'live' : current.status
         case 'live':
-          return both ? current.status : 'reconnecting'
+          return both || presence.complete === false ? current.status : 'reconnecting'
         case 'pending':
         case 'completed':
         case 'cancelled':
@@ -68,7 +75,7 @@ export async function applyPresence(
           patch: (current) => {
             const next = decide(current)
             if (next === 'live') return goLivePatch(current, now)
-            if (next === 'reconnecting') return { pausedAt: now }
+            if (next === 'reconnecting') return { pausedAt: pauseStart(current, now, pausedSince) }
             return {}
           },
         })
@@ -87,6 +94,15 @@ export async function applyPresence(
 }
 
 class NoChange extends Error {}
+
+/**
+ * Never later than now, and never before the session last went live: time before that was
+ * already paused (and credited) or not yet on the clock.
+ */
+function pauseStart(session: SessionRow, now: Date, since: Date | undefined): Date {
+  if (!since || since >= now) return now
+  return since < session.statusChangedAt ? session.statusChangedAt : since
+}
 
 function reasonFor(presence: Presence): string {
   if (presence.customer && presence.mechanic) return 'both_present'

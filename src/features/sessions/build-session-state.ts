@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core'
 import { sessionMessages, sessions, users } from '@/db/schema'
 import { plans } from '@/features/catalogue/catalogue'
 import type { SessionState } from '@/features/realtime/contract'
-import { presentUserIds } from '@/features/realtime/presence'
+import { readPresence } from '@/features/realtime/presence'
 import { getContext } from '@/server/context'
 import { remainingMs } from './session-clock'
 import { isTerminal } from './statuses'
@@ -28,7 +28,8 @@ export async function buildSessionState(sessionId: string): Promise<SessionState
     .select({ id: max(sessionMessages.id) })
     .from(sessionMessages)
     .where(eq(sessionMessages.sessionId, sessionId))
-  const present = await presentUserIds(sessionId)
+  // Presence here is only shown; a server that did not answer must not fail the snapshot.
+  const present = (await readPresence(sessionId)).userIds
   const { session } = row
   const now = new Date()
   return {

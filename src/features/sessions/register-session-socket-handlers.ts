@@ -7,17 +7,17 @@ import {
   liveScopeSchema,
   type SessionState,
 } from '@/features/realtime/contract'
-import { presentUserIds } from '@/features/realtime/presence'
+import { readPresence } from '@/features/realtime/presence'
 import { publish, publishToSession } from '@/features/realtime/publish'
 import { roomOf } from '@/features/realtime/rooms'
 import { withAck } from '@/features/realtime/socket-ack'
 import type { RegisterSocketHandlers } from '@/features/realtime/socket-handlers'
 import { AppError } from '@/lib/errors'
 import { logger } from '@/lib/logger'
-import { applyPresence } from './apply-presence'
 import { buildSessionState } from './build-session-state'
 import { getLiveVersion } from './get-live-version'
 import { enterRoomOrThrow } from './get-room-entry'
+import { syncPresence } from './sync-presence'
 
 /**
  * The session's events on the socket: joining and leaving its room (which moves the session by
@@ -57,7 +57,7 @@ export const registerSessionSocketHandlers: RegisterSocketHandlers = ({
             present: true,
           })
           // A change of status already built (and sent) the snapshot; the answer reuses it.
-          state = (await syncPresence(sessionId, user.id))?.state ?? null
+          state = (await syncPresence(sessionId, user.id)).result?.state ?? null
         }
         state ??= await buildSessionState(sessionId)
         if (!state) throw new AppError('not_found', 'Session not found')
@@ -95,35 +95,23 @@ export const registerSessionSocketHandlers: RegisterSocketHandlers = ({
     }),
   )
 
-  /** A dropped participant gets a grace period to come back before the clock pauses. */
+  /**
+   * A dropped participant gets a grace period to come back before the clock pauses. When a server
+   * did not answer, whether they are back is unknown: look again after another grace period
+   * (by then the adapter has forgotten a dead server, and presence is complete again).
+   */
   function scheduleAbsenceCheck(sessionId: string): void {
     schedule(env.PRESENCE_GRACE_SECONDS * 1000, async () => {
       try {
-        const present = await presentUserIds(sessionId)
-        if (present.has(user.id)) return
+        const reading = await readPresence(sessionId)
+        if (reading.userIds.has(user.id)) return
+        if (!reading.complete) return scheduleAbsenceCheck(sessionId)
         publishToSession(sessionId, 'presence', { sessionId, userId: user.id, present: false })
-        await syncPresence(sessionId, null)
+        const { complete } = await syncPresence(sessionId, null)
+        if (!complete) scheduleAbsenceCheck(sessionId)
       } catch (error) {
         logger().error({ err: error, sessionId }, 'presence check failed')
       }
     })
   }
-}
-
-/**
- * Lets the session react to who is in its room on every server. Presence is read only once the
- * session row is locked, so a stale reading can never overwrite a newer one.
- */
-function syncPresence(sessionId: string, actorId: string | null) {
-  return applyPresence(
-    sessionId,
-    async (session) => {
-      const present = await presentUserIds(sessionId)
-      return {
-        customer: present.has(session.customerId),
-        mechanic: session.mechanicId ? present.has(session.mechanicId) : false,
-      }
-    },
-    actorId,
-  )
 }
