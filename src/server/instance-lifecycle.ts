@@ -40,13 +40,17 @@ export async function startInstanceLifecycle({
   // Set when a peer took this instance for dead: it paused our participants' clocks.
   let revivedAt: Date | null = null
 
-  /** Returns false while the answer could not be trusted yet (try again later). */
-  const recoverOnce = async (): Promise<boolean> => {
+  /**
+   * Returns false while the answer could not be trusted yet (try again later). With
+   * `untilEveryPeerIsKnown` (the start), also until every instance that looks alive has been
+   * heard from or has gone stale: a predecessor that crashed seconds ago still looks alive.
+   */
+  const recoverOnce = async ({ untilEveryPeerIsKnown = false } = {}): Promise<boolean> => {
     const { gone, livePeers } = await findGoneInstances({ selfId: id, graceMs, everyOtherIsGone })
+    if (!untilEveryPeerIsKnown && gone.length === 0 && !revivedAt) return true
     // Presence is asked of every live peer through the realtime adapter; until it has heard
     // from all of them (just after a start), a participant there would look absent.
-    const known = await knownPeerCount()
-    if (known < livePeers) return false
+    if ((await knownPeerCount()) < livePeers) return false
     if (revivedAt) {
       const since = revivedAt
       const { complete } = await recomputeSessionsPresence({ since })
@@ -73,7 +77,7 @@ export async function startInstanceLifecycle({
       // coming back before it is found dead would resume a clock that never paused.
       const deadline = Date.now() + STALE_AFTER_MS + HEARTBEAT_INTERVAL_MS
       let lastBeat = Date.now()
-      while (!(await recoverOnce())) {
+      while (!(await recoverOnce({ untilEveryPeerIsKnown: true }))) {
         if (Date.now() > deadline) {
           logger().warn('presence not recomputed at start; the heartbeat loop will retry')
           return
