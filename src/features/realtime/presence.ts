@@ -19,8 +19,8 @@ export type PresenceReading = {
 /**
  * Users with at least one socket in the session's room, on any server (the adapter asks the
  * others). Callers compare against the session's two participants, so admins watching do not count.
- * Never fails because a peer is gone: without its answer, the reading is this server's sockets
- * (and any peer's that answered), marked incomplete.
+ * Never fails because a peer is gone: when one does not answer in time, the reading is this
+ * server's own sockets, marked incomplete (the adapter drops the answers it did get).
  */
 export async function readPresence(sessionId: string): Promise<PresenceReading> {
   const io = getIo()

@@ -100,8 +100,9 @@ class NoChange extends Error {}
  * already paused (and credited) or not yet on the clock.
  */
 function pauseStart(session: SessionRow, now: Date, since: Date | undefined): Date {
+  const floor = session.statusChangedAt < now ? session.statusChangedAt : now
   if (!since || since >= now) return now
-  return since < session.statusChangedAt ? session.statusChangedAt : since
+  return since < floor ? floor : since
 }
 
 function reasonFor(presence: Presence): string {
