@@ -27,7 +27,7 @@ afterAll(async () => {
 const onPostgres = process.env.TEST_DATABASE === 'postgres'
 
 /** The rejoin cursor a client keeps for a message it has seen. */
-const cursorOf = (message: ChatMessage) => message.id
+const cursorOf = (message: ChatMessage) => message.seq
 
 type Held = { release: () => Promise<void> }
 
@@ -42,14 +42,15 @@ async function holdSend(message: {
   senderId: string
   clientId: string
 }): Promise<Held> {
-  const row = { ...message, body: 'held' }
+  // seq 0 is never given to a message, so only the client id collides.
+  const row = { ...message, body: 'held', seq: 0 }
   if (onPostgres) {
     const client = new pg.Client({ connectionString: inject('databaseUrl') })
     await client.connect()
     await client.query('begin')
     await client.query(
-      'insert into session_messages (session_id, sender_id, client_id, body) values ($1, $2, $3, $4)',
-      [row.sessionId, row.senderId, row.clientId, row.body],
+      'insert into session_messages (session_id, sender_id, client_id, body, seq) values ($1, $2, $3, $4, $5)',
+      [row.sessionId, row.senderId, row.clientId, row.body, row.seq],
     )
     return {
       release: async () => {
