@@ -9,6 +9,7 @@ import type {
   JoinResult,
   ServerToClientEvents,
 } from '../contract'
+import { createMessageCursor, type MessageCursor } from './message-cursor'
 
 /** The browser's end of the contract: it listens to server events and emits client events. */
 export type AppClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>
@@ -41,15 +42,10 @@ export type RoomListener = {
   onError: (error: AckError) => void
 }
 
-/**
- * `lastMessageSeq` is the cursor sent on rejoin: every message up to it has been seen. Messages
- * seen past a hole wait in `ahead` until the hole is filled, so a message that arrives late (or
- * whose broadcast was lost) is still asked for on the next join.
- */
+/** `cursor` is sent on every (re)join; `gapTimer` runs while it has a hole. */
 type Room = {
   listeners: Set<RoomListener>
-  lastMessageSeq: number
-  ahead: Set<number>
+  cursor: MessageCursor
   gapTimer?: ReturnType<typeof setTimeout>
 }
 const rooms = new Map<string, Room>()
@@ -63,7 +59,7 @@ export function joinSessionRoom(sessionId: string, listener: RoomListener): () =
   const current = getSocket()
   let room = rooms.get(sessionId)
   if (!room) {
-    room = { listeners: new Set(), lastMessageSeq: 0, ahead: new Set() }
+    room = { listeners: new Set(), cursor: createMessageCursor() }
     rooms.set(sessionId, room)
   }
   room.listeners.add(listener)
@@ -85,14 +81,16 @@ export function joinSessionRoom(sessionId: string, listener: RoomListener): () =
 /** Records a message the room has seen (by its `seq`), moving the rejoin cursor past it. */
 export function noteMessageSeen(sessionId: string, seq: number): void {
   const room = rooms.get(sessionId)
-  if (!room || seq <= room.lastMessageSeq) return
-  room.ahead.add(seq)
-  while (room.ahead.delete(room.lastMessageSeq + 1)) room.lastMessageSeq += 1
-  clearTimeout(room.gapTimer)
-  room.gapTimer = undefined
-  if (room.ahead.size === 0) return
+  if (!room) return
+  room.cursor.see(seq)
+  if (!room.cursor.hasGap) {
+    clearTimeout(room.gapTimer)
+    room.gapTimer = undefined
+    return
+  }
   // Broadcasts from several servers can arrive out of order, so a hole may fill by itself; one
   // that stays (a server died between storing a message and sending it) is fetched by rejoining.
+  if (room.gapTimer) return
   room.gapTimer = setTimeout(() => {
     room.gapTimer = undefined
     if (rooms.get(sessionId) === room && socket?.connected) void emitJoin(sessionId, room)
@@ -103,7 +101,7 @@ async function emitJoin(sessionId: string, room: Room, only?: RoomListener): Pro
   const targets = only ? [only] : [...room.listeners]
   const response = await emitWithAck(
     'session:join',
-    { sessionId, lastMessageSeq: room.lastMessageSeq },
+    { sessionId, lastMessageSeq: room.cursor.value },
     'The server did not answer',
   )
   if (!response.ok) {
