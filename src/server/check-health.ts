@@ -1,8 +1,16 @@
 import { sql } from 'drizzle-orm'
+import { getRealtimeHealth, type RealtimeHealth } from '@/features/realtime/realtime-health'
 import packageJson from '../../package.json' with { type: 'json' }
 import { getContext } from './context'
 
-export type Health = { status: 'ok' | 'degraded'; db: 'ok' | 'down'; version: string; time: string }
+export type Health = {
+  status: 'ok' | 'degraded'
+  db: 'ok' | 'down'
+  /** `degraded` while events cannot reach the other instances (see `realtime-health.ts`). */
+  realtime: RealtimeHealth
+  version: string
+  time: string
+}
 
 export async function checkHealth(): Promise<Health> {
   let db: Health['db'] = 'ok'
@@ -11,9 +19,11 @@ export async function checkHealth(): Promise<Health> {
   } catch {
     db = 'down'
   }
+  const realtime = getRealtimeHealth()
   return {
-    status: db === 'ok' ? 'ok' : 'degraded',
+    status: db === 'ok' && realtime === 'ok' ? 'ok' : 'degraded',
     db,
+    realtime,
     version: packageJson.version,
     time: new Date().toISOString(),
   }

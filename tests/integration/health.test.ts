@@ -21,6 +21,7 @@ test('the health check reports the database and the running version', async () =
   expect(health.body).toEqual({
     status: 'ok',
     db: 'ok',
+    realtime: 'ok',
     version: packageJson.version,
     time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
   })

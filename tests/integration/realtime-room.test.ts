@@ -286,7 +286,7 @@ describe('chat', () => {
     room.mechanicClient.close()
   })
 
-  test('a client that rejoins with its last message id receives exactly what it missed', async () => {
+  test('a client that rejoins with its last message seq receives exactly what it missed', async () => {
     const room = await liveRoom(app, sockets)
     const seen = ackData(
       await send(room.customerClient, { sessionId: room.sessionId, clientId: 'a', body: 'one' }),
@@ -307,10 +307,10 @@ describe('chat', () => {
       ),
     ]
     const back = await sockets.connect(room.mechanic.cookie)
-    const rejoined = ackData(await back.join(room.sessionId, seen.id))
+    const rejoined = ackData(await back.join(room.sessionId, seen.seq))
 
     expect(rejoined.missed).toEqual(missed)
-    expect(rejoined.state.lastMessageId).toBe(missed[1]?.id)
+    expect(rejoined.state.lastMessageSeq).toBe(missed[1]?.seq)
     const fresh = await sockets.connect(room.mechanic.cookie)
     expect(ackData(await fresh.join(room.sessionId)).missed).toEqual([seen, ...missed])
     for (const client of [room.customerClient, back, fresh]) client.close()

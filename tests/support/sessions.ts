@@ -188,7 +188,7 @@ export type RoomClient = {
   socket: ClientSocket
   received: Received[]
   request: <T>(event: string, payload: unknown) => Promise<Ack<T>>
-  join: (sessionId: string, lastMessageId?: number) => Promise<Ack<JoinResult>>
+  join: (sessionId: string, lastMessageSeq?: number) => Promise<Ack<JoinResult>>
   /** Payloads of one event received so far, optionally filtered. */
   all: <T>(event: string, match?: (payload: T) => boolean) => T[]
   /** The first payload of this event (already received or yet to come) that matches. */
@@ -292,10 +292,10 @@ function recordingClient(socket: ClientSocket): RoomClient {
     socket,
     received,
     request,
-    join: (sessionId, lastMessageId) =>
+    join: (sessionId, lastMessageSeq) =>
       request<JoinResult>('session:join', {
         sessionId,
-        ...(lastMessageId === undefined ? {} : { lastMessageId }),
+        ...(lastMessageSeq === undefined ? {} : { lastMessageSeq }),
       }),
     all,
     waitFor,

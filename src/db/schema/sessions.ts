@@ -138,6 +138,12 @@ export const sessionMessages = pgTable(
     senderId: text()
       .notNull()
       .references(() => users.id),
+    /**
+     * 1, 2, 3… within the session, taken under the session row's lock, so messages commit in this
+     * order and a client that has seen every message up to n misses nothing by asking for > n.
+     * (The id is taken before commit: a lower id can become visible after a higher one.)
+     */
+    seq: integer().notNull(),
     /** Chosen by the sender's client so a retried send is stored once. */
     clientId: text().notNull(),
     body: text().notNull(),
@@ -145,7 +151,7 @@ export const sessionMessages = pgTable(
   },
   (table) => [
     uniqueIndex().on(table.sessionId, table.senderId, table.clientId),
-    index().on(table.sessionId, table.id),
+    uniqueIndex().on(table.sessionId, table.seq),
     check('session_messages_body_length', sql`char_length(${table.body}) between 1 and 4000`),
   ],
 )

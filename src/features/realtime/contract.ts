@@ -53,12 +53,18 @@ export type SessionState = {
   remainingMs: number
   /** offset = serverNow - local time on receipt. */
   serverNow: string
-  lastMessageId: number
+  /** The `seq` of the session's newest message, 0 before the first. */
+  lastMessageSeq: number
 }
 
 export type ChatMessage = {
-  /** Increasing; pass the last one seen as `lastMessageId` when rejoining. */
+  /** Unique across sessions; taken at insert, so ids do not commit in order. */
   id: number
+  /**
+   * 1, 2, 3… within the session, in commit order: pass the highest `seq` below which every
+   * message has been seen as `lastMessageSeq` when rejoining.
+   */
+  seq: number
   sessionId: string
   senderId: string
   senderName: string
@@ -107,7 +113,7 @@ export type LiveVersion = { version: number }
 
 export type JoinResult = {
   state: SessionState
-  /** Messages after `lastMessageId` (up to 1000): what a reconnecting client lost. */
+  /** Messages with `seq` after `lastMessageSeq` (up to 1000): what a reconnecting client lost. */
   missed: ChatMessage[]
   role: SessionRole
 }
@@ -125,7 +131,7 @@ export const MAX_MESSAGE_LENGTH = 4000
 
 export const joinPayloadSchema = z.object({
   sessionId: z.uuid(),
-  lastMessageId: z.number().int().min(0).optional(),
+  lastMessageSeq: z.number().int().min(0).optional(),
 })
 
 export const leavePayloadSchema = z.object({ sessionId: z.uuid() })

@@ -7,8 +7,10 @@ import { getSignIn, isApprovedMechanic } from '@/features/auth/session-user'
 import type { ServerEnv } from '@/lib/env'
 import { logger } from '@/lib/logger'
 import { type AppServer, setIo } from './io'
+import { setRealtimeHealth } from './realtime-health'
 import { roomOf } from './rooms'
 import type { RegisterSocketHandlers } from './socket-handlers'
+import { watchListenConnection } from './watch-listen-connection'
 
 export type SocketServer = { io: AppServer; close: () => Promise<void> }
 
@@ -39,7 +41,7 @@ export function createSocketServer(
   })
   if (pool) {
     io.adapter(
-      createAdapter(pool, {
+      createAdapter(watchListenConnection(pool), {
         errorHandler: (error) => logger().error({ err: error }, 'realtime adapter error'),
         // A peer that stops talking is forgotten after 5 s (the defaults: 5 s beats, 10 s), so
         // cross-server questions stop waiting on a dead one before its instance row goes stale
@@ -110,6 +112,7 @@ export function createSocketServer(
       io.engine.close()
       // The adapter holds a database connection for LISTEN; release it before the pool closes.
       await io.of('/').adapter.close()
+      setRealtimeHealth(undefined)
     },
   }
 }

@@ -25,7 +25,7 @@ export async function buildSessionState(sessionId: string): Promise<SessionState
     .where(eq(sessions.id, sessionId))
   if (!row) return null
   const [last] = await db
-    .select({ id: max(sessionMessages.id) })
+    .select({ seq: max(sessionMessages.seq) })
     .from(sessionMessages)
     .where(eq(sessionMessages.sessionId, sessionId))
   // Presence here is only shown; a server that did not answer must not fail the snapshot.
@@ -57,6 +57,6 @@ export async function buildSessionState(sessionId: string): Promise<SessionState
     endReason: session.endReason,
     remainingMs: isTerminal(session.status) ? 0 : remainingMs(session, now),
     serverNow: now.toISOString(),
-    lastMessageId: last?.id ?? 0,
+    lastMessageSeq: last?.seq ?? 0,
   }
 }

@@ -43,7 +43,7 @@ export const registerSessionSocketHandlers: RegisterSocketHandlers = ({
   socket.on('session:join', (payload, ack) =>
     withAck(ack, () =>
       inOrder(async (): Promise<JoinResult> => {
-        const { sessionId, lastMessageId } = joinPayloadSchema.parse(payload)
+        const { sessionId, lastMessageSeq } = joinPayloadSchema.parse(payload)
         const { role } = await enterRoomOrThrow(sessionId, user)
         // Gone while the lookups ran: joining now would leave a dead id in the room.
         if (socket.disconnected) throw new AppError('unavailable', 'The connection closed')
@@ -61,7 +61,7 @@ export const registerSessionSocketHandlers: RegisterSocketHandlers = ({
         }
         state ??= await buildSessionState(sessionId)
         if (!state) throw new AppError('not_found', 'Session not found')
-        return { state, missed: await listMessages(sessionId, lastMessageId ?? 0), role }
+        return { state, missed: await listMessages(sessionId, lastMessageSeq ?? 0), role }
       }),
     ),
   )

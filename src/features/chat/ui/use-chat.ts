@@ -30,7 +30,7 @@ export function useChat(self: { id: string; name: string }): RoomChat {
   const mergeMessages = useCallback(
     (incoming: ChatMessage[]) => {
       if (incoming.length === 0) return
-      for (const message of incoming) noteMessageSeen(sessionId, message.id)
+      for (const message of incoming) noteMessageSeen(sessionId, message.seq)
       setMessages((current) => {
         const byClientId = new Map(
           current.map((message) => [`${message.senderId}:${message.clientId}`, message]),
@@ -101,6 +101,7 @@ export function useChat(self: { id: string; name: string }): RoomChat {
       const clientId = crypto.randomUUID()
       const optimistic: OutgoingMessage = {
         id: Number.MAX_SAFE_INTEGER,
+        seq: Number.MAX_SAFE_INTEGER,
         sessionId,
         senderId: self.id,
         senderName: self.name,
@@ -139,7 +140,7 @@ export function useChat(self: { id: string; name: string }): RoomChat {
   return { messages, typing, send, retry, setTyping }
 }
 
-/** Stored messages by id; ones still in flight last, in the order they were written (stable sort). */
+/** Stored messages in session order; ones still in flight last, as written (stable sort). */
 function order(message: OutgoingMessage): number {
-  return message.pending ? Number.MAX_SAFE_INTEGER : message.id
+  return message.pending ? Number.MAX_SAFE_INTEGER : message.seq
 }

@@ -9,6 +9,7 @@ import type {
   JoinResult,
   ServerToClientEvents,
 } from '../contract'
+import { createMessageCursor, type MessageCursor } from './message-cursor'
 
 /** The browser's end of the contract: it listens to server events and emits client events. */
 export type AppClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>
@@ -16,7 +17,7 @@ export type AppClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 /**
  * One socket per browser tab, however many components listen. Session rooms are reference
  * counted: the first listener joins, the last one leaves, and after a reconnect every room still
- * in use is joined again with the last message seen, so the server sends exactly what was missed.
+ * in use is joined again with its message cursor, so the server sends exactly what was missed.
  */
 let socket: AppClientSocket | null = null
 
@@ -41,17 +42,24 @@ export type RoomListener = {
   onError: (error: AckError) => void
 }
 
-type Room = { listeners: Set<RoomListener>; lastMessageId: number }
+/** `cursor` is sent on every (re)join; `gapTimer` runs while it has a hole. */
+type Room = {
+  listeners: Set<RoomListener>
+  cursor: MessageCursor
+  gapTimer?: ReturnType<typeof setTimeout>
+}
 const rooms = new Map<string, Room>()
 
 const ACK_TIMEOUT_MS = 10_000
+/** A hole in the messages that lasts this long is filled by joining again (which sends it). */
+const GAP_RESYNC_MS = 3_000
 
 /** Joins the session's room for this listener; returns the function that leaves it. */
 export function joinSessionRoom(sessionId: string, listener: RoomListener): () => void {
   const current = getSocket()
   let room = rooms.get(sessionId)
   if (!room) {
-    room = { listeners: new Set(), lastMessageId: 0 }
+    room = { listeners: new Set(), cursor: createMessageCursor() }
     rooms.set(sessionId, room)
   }
   room.listeners.add(listener)
@@ -63,30 +71,44 @@ export function joinSessionRoom(sessionId: string, listener: RoomListener): () =
     if (!existing) return
     existing.listeners.delete(listener)
     if (existing.listeners.size === 0) {
+      clearTimeout(existing.gapTimer)
       rooms.delete(sessionId)
       current.emit('session:leave', { sessionId })
     }
   }
 }
 
-/** Remembers the newest message id a room has seen, for the next rejoin. */
-export function noteMessageSeen(sessionId: string, messageId: number): void {
+/** Records a message the room has seen (by its `seq`), moving the rejoin cursor past it. */
+export function noteMessageSeen(sessionId: string, seq: number): void {
   const room = rooms.get(sessionId)
-  if (room && messageId > room.lastMessageId) room.lastMessageId = messageId
+  if (!room) return
+  room.cursor.see(seq)
+  if (!room.cursor.hasGap) {
+    clearTimeout(room.gapTimer)
+    room.gapTimer = undefined
+    return
+  }
+  // Broadcasts from several servers can arrive out of order, so a hole may fill by itself; one
+  // that stays (a server died between storing a message and sending it) is fetched by rejoining.
+  if (room.gapTimer) return
+  room.gapTimer = setTimeout(() => {
+    room.gapTimer = undefined
+    if (rooms.get(sessionId) === room && socket?.connected) void emitJoin(sessionId, room)
+  }, GAP_RESYNC_MS)
 }
 
 async function emitJoin(sessionId: string, room: Room, only?: RoomListener): Promise<void> {
   const targets = only ? [only] : [...room.listeners]
   const response = await emitWithAck(
     'session:join',
-    { sessionId, lastMessageId: room.lastMessageId },
+    { sessionId, lastMessageSeq: room.cursor.value },
     'The server did not answer',
   )
   if (!response.ok) {
     for (const listener of targets) listener.onError(response.error)
     return
   }
-  for (const message of response.data.missed) noteMessageSeen(sessionId, message.id)
+  for (const message of response.data.missed) noteMessageSeen(sessionId, message.seq)
   for (const listener of targets) listener.onJoined(response.data)
 }
 

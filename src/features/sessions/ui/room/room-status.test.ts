@@ -21,7 +21,7 @@ function state(overrides: Partial<SessionState>): SessionState {
     endReason: null,
     remainingMs: 1_800_000,
     serverNow: '2026-01-01T00:00:00.000Z',
-    lastMessageId: 0,
+    lastMessageSeq: 0,
     ...overrides,
   }
 }
