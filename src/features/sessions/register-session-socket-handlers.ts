@@ -19,6 +19,9 @@ import { getLiveVersion } from './get-live-version'
 import { enterRoomOrThrow } from './get-room-entry'
 import { syncPresence } from './sync-presence'
 
+// Absence checks in a row that may find presence incomplete (a server not answering).
+const MAX_ABSENCE_CHECKS = 12
+
 /**
  * The session's events on the socket: joining and leaving its room (which moves the session by
  * presence) and the version check of live pages.
@@ -97,18 +100,24 @@ export const registerSessionSocketHandlers: RegisterSocketHandlers = ({
 
   /**
    * A dropped participant gets a grace period to come back before the clock pauses. When a server
-   * did not answer, whether they are back is unknown: look again after another grace period
-   * (by then the adapter has forgotten a dead server, and presence is complete again).
+   * did not answer, whether they are back is unknown: look again after another grace period (by
+   * then the adapter has forgotten a dead server, and presence is complete again). A server that
+   * keeps beating but never answers is not waited on forever; the lost-instances loop still
+   * covers a dead one.
    */
-  function scheduleAbsenceCheck(sessionId: string): void {
+  function scheduleAbsenceCheck(sessionId: string, attempt = 1): void {
+    const again = () => {
+      if (attempt < MAX_ABSENCE_CHECKS) scheduleAbsenceCheck(sessionId, attempt + 1)
+      else logger().warn({ sessionId }, 'presence still incomplete; absence check given up')
+    }
     schedule(env.PRESENCE_GRACE_SECONDS * 1000, async () => {
       try {
         const reading = await readPresence(sessionId)
         if (reading.userIds.has(user.id)) return
-        if (!reading.complete) return scheduleAbsenceCheck(sessionId)
+        if (!reading.complete) return again()
         publishToSession(sessionId, 'presence', { sessionId, userId: user.id, present: false })
         const { complete } = await syncPresence(sessionId, null)
-        if (!complete) scheduleAbsenceCheck(sessionId)
+        if (!complete) again()
       } catch (error) {
         logger().error({ err: error, sessionId }, 'presence check failed')
       }
