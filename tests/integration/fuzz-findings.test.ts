@@ -1,0 +1,27 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { GET as sessionEventsRoute } from '@/app/api/admin/sessions/[id]/events/route'
+import { startTestApp, type TestApp, type TestUser } from '../support/test-app'
+
+/** Each request here once answered 5xx in the API fuzz test (fuzz-api.test.ts). */
+
+let app: TestApp
+let admin: TestUser
+
+beforeAll(async () => {
+  app = await startTestApp()
+  admin = await app.createUser({ role: 'admin' })
+})
+
+afterAll(() => app.close())
+
+describe('ids in the path', () => {
+  test('an id with a NUL character is not found, not a server error', async () => {
+    const result = await app.call(sessionEventsRoute, {
+      path: '/api/admin/sessions/%00/events',
+      cookie: admin.cookie,
+      params: { id: '\u0000' },
+    })
+    expect(result.status).toBe(404)
+    expect(result.body).toMatchObject({ error: { code: 'not_found' } })
+  })
+})
