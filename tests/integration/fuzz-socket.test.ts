@@ -6,6 +6,7 @@ import {
   type ClientToServerEvents,
   clientEventNames,
 } from '@/features/realtime/contract'
+import { MAX_SOCKET_PACKET_BYTES } from '@/features/realtime/socket-server'
 import {
   anyString,
   fuzzRuns,
@@ -153,25 +154,31 @@ function payloadArb(): fc.Arbitrary<unknown> {
   )
 }
 
+/** Socket.IO closes a connection whose packet is over its limit; that has a test of its own. */
+const fitsThePacketLimit = (spec: EventSpec) =>
+  Buffer.byteLength(JSON.stringify(spec.payload) ?? '') < MAX_SOCKET_PACKET_BYTES - 1_024
+
 function eventArb(): fc.Arbitrary<EventSpec> {
-  return fc.record({
-    client: fc.constantFrom(...clientNames),
-    event: fc.oneof(
-      { weight: 12, arbitrary: fc.constantFrom(...clientEventNames) },
-      { weight: 1, arbitrary: fc.constantFrom('session:state', 'presence', 'unknown:event', '') },
-      { weight: 1, arbitrary: anyString },
-    ),
-    payload: payloadArb(),
-    ackMode: fc.constantFrom<AckMode>(
-      'ack',
-      'ack',
-      'ack',
-      'none',
-      'extra-args',
-      'ack-not-a-function',
-      'no-payload',
-    ),
-  })
+  return fc
+    .record({
+      client: fc.constantFrom(...clientNames),
+      event: fc.oneof(
+        { weight: 12, arbitrary: fc.constantFrom(...clientEventNames) },
+        { weight: 1, arbitrary: fc.constantFrom('session:state', 'presence', 'unknown:event', '') },
+        { weight: 1, arbitrary: anyString },
+      ),
+      payload: payloadArb(),
+      ackMode: fc.constantFrom<AckMode>(
+        'ack',
+        'ack',
+        'ack',
+        'none',
+        'extra-args',
+        'ack-not-a-function',
+        'no-payload',
+      ),
+    })
+    .filter(fitsThePacketLimit)
 }
 
 function isClientEvent(event: string): event is ClientEvent {
@@ -200,7 +207,7 @@ async function send(spec: EventSpec): Promise<Ack<unknown> | null> {
         socket.emit(spec.event, spec.payload, () => {})
         return null
       }
-      return (await socket.timeout(10_000).emitWithAck(spec.event, spec.payload)) as Ack<unknown>
+      return (await socket.timeout(5_000).emitWithAck(spec.event, spec.payload)) as Ack<unknown>
     case 'none':
       socket.emit(spec.event, spec.payload)
       return null
@@ -216,10 +223,21 @@ async function send(spec: EventSpec): Promise<Ack<unknown> | null> {
   }
 }
 
-/** Session ids in anything a client received (payloads, snapshots, messages). */
+/**
+ * The sessions a payload is about: every `sessionId` field at any depth (snapshots, messages,
+ * presence). Free text is not read: a participant may type any id into a message.
+ */
+function sessionsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(sessionsIn)
+  if (value === null || typeof value !== 'object') return []
+  return Object.entries(value).flatMap(([key, field]) =>
+    key === 'sessionId' && typeof field === 'string' ? [field] : sessionsIn(field),
+  )
+}
+
 function mentionsOf(value: unknown, ids: readonly string[]): string[] {
-  const text = JSON.stringify(value) ?? ''
-  return ids.filter((id) => text.includes(id))
+  const named = sessionsIn(value)
+  return ids.filter((id) => named.includes(id))
 }
 
 /** What a client heard about a session it takes no part in; admins watch every session. */
@@ -333,6 +351,17 @@ describe('fuzzing every socket event', () => {
       }),
       { numRuns: HANDSHAKES, seed },
     )
+  })
+
+  test('a packet over the size limit closes only the connection that sent it', async () => {
+    const sender = await sockets.connect((await app.createUser({ role: 'customer' })).cookie)
+    const closed = new Promise<string>((resolve) => sender.socket.once('disconnect', resolve))
+    sender.socket.emit('chat:send', {
+      sessionId: liveSessionId,
+      body: 'x'.repeat(MAX_SOCKET_PACKET_BYTES),
+    })
+    expect(await closed).toBe('transport close')
+    for (const name of clientNames) await stillAnswers(name)
   })
 
   test('afterwards every socket still answers and the room still works', async () => {
