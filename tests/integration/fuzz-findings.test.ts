@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { GET as sessionEventsRoute } from '@/app/api/admin/sessions/[id]/events/route'
+import { deliverWebhook, signedWebhook } from '../support/sessions'
 import { startTestApp, type TestApp, type TestUser } from '../support/test-app'
 
 /** Each request here once answered 5xx in the API fuzz test (fuzz-api.test.ts). */
@@ -24,4 +25,15 @@ describe('ids in the path', () => {
     expect(result.status).toBe(404)
     expect(result.body).toMatchObject({ error: { code: 'not_found' } })
   })
+})
+
+describe('payment webhooks', () => {
+  test.each([[null], [42], ['checkout.session.completed'], [[]]])(
+    'a signed event whose body is %j is acknowledged, not a server error',
+    async (payload) => {
+      const result = await deliverWebhook(app, signedWebhook(payload))
+      expect(result.status).toBe(200)
+      expect(result.body).toMatchObject({ received: true })
+    },
+  )
 })

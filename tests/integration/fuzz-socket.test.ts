@@ -62,6 +62,9 @@ const clientNames = [
 ] as const
 type ClientName = (typeof clientNames)[number]
 
+// Accounts are made with real password hashing: slow on a busy two-core machine.
+const SETUP_TIMEOUT_MS = 180_000
+
 let app: TestApp
 let sockets: SocketTestServer
 const clients = new Map<ClientName, RoomClient>()
@@ -100,7 +103,7 @@ beforeAll(async () => {
     admin.id,
     outsiderCustomer.id,
   ]
-})
+}, SETUP_TIMEOUT_MS)
 
 afterAll(async () => {
   await sockets?.close()
