@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { GET as sessionEventsRoute } from '@/app/api/admin/sessions/[id]/events/route'
+import { GET as authGet } from '@/app/api/auth/[...all]/route'
 import { deliverWebhook, signedWebhook } from '../support/sessions'
 import { startTestApp, type TestApp, type TestUser } from '../support/test-app'
 
@@ -36,4 +37,23 @@ describe('payment webhooks', () => {
       expect(result.body).toMatchObject({ received: true })
     },
   )
+})
+
+describe('auth links', () => {
+  test.each(['null', 'not a url', '//evil.example/x', '/\\evil.example'])(
+    'a verification link whose callbackURL is %j is refused, not a server error',
+    async (callbackURL) => {
+      const query = new URLSearchParams({ token: 'expired-or-forged', callbackURL })
+      const result = await app.call(authGet, { path: `/api/auth/verify-email?${query}` })
+      expect(result.status).toBe(400)
+      expect(result.body).toMatchObject({ error: { code: 'bad_request' } })
+    },
+  )
+
+  test('a verification link back to a page of ours still redirects there', async () => {
+    const query = new URLSearchParams({ token: 'expired-or-forged', callbackURL: '/dashboard' })
+    const result = await app.call(authGet, { path: `/api/auth/verify-email?${query}` })
+    expect(result.status).toBe(302)
+    expect(result.headers.get('location')).toMatch(/^\/dashboard\?error=/)
+  })
 })
