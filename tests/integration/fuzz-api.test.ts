@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { getSessionUser } from '@/features/auth/session-user'
 import { extensionOptions, planIds } from '@/features/catalogue/catalogue'
 import { specialtyOptions } from '@/features/mechanics/schemas'
@@ -70,6 +70,7 @@ beforeAll(async () => {
   origin = new URL(app.context.env.appUrl).origin
   routes = await loadApiRoutes()
   authPaths = authEndpointPaths()
+  answerOwnRequestsInProcess()
 
   const [customer, otherCustomer, mechanic, unapproved, admin] = await Promise.all([
     app.createUser({ role: 'customer' }),
@@ -101,7 +102,23 @@ beforeAll(async () => {
   ]
 }, SETUP_TIMEOUT_MS)
 
-afterAll(() => app?.close())
+afterAll(async () => {
+  vi.restoreAllMocks()
+  await app?.close()
+})
+
+/**
+ * The app calls itself over HTTP at APP_URL (the local checkout's Pay posts to the webhook route).
+ * No server listens there in this test, so those requests take the same in-process route.
+ */
+function answerOwnRequestsInProcess(): void {
+  const realFetch = globalThis.fetch
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+    const req = new Request(input, init)
+    if (new URL(req.url).origin !== origin) return realFetch(input, init)
+    return (await dispatch(routes, req)).response
+  })
+}
 
 /** The auth library's own endpoints, read from the library so new ones are fuzzed too. */
 function authEndpointPaths(): string[] {
