@@ -430,6 +430,7 @@ describe('fuzzing every API route', () => {
     async () => {
       const statuses = new Map<number, number>()
       const reached = new Set<string>()
+      let unsendable = 0
       const seed = fuzzSeed() ?? Math.floor(Math.random() * 2 ** 31)
       const started = performance.now()
 
@@ -440,6 +441,7 @@ describe('fuzzing every API route', () => {
             req = toRequest(spec)
           } catch {
             // No HTTP client can send this (e.g. a header value fetch refuses): nothing to test.
+            unsendable++
             return
           }
           const dispatched = await dispatch(routes, req)
@@ -478,7 +480,7 @@ describe('fuzzing every API route', () => {
       console.info(
         `fuzz-api: ${RUNS} requests in ${seconds.toFixed(1)} s (seed ${seed}); statuses ${JSON.stringify(
           Object.fromEntries([...statuses].sort(([a], [b]) => a - b)),
-        )}; ${reached.size} route methods reached`,
+        )}; ${reached.size} route methods reached; ${unsendable} unsendable`,
       )
 
       // Every method every route exports was reached at least once at this size.
