@@ -3,6 +3,7 @@ import type { Role } from '@/db/schema'
 import { getSessionUser, type SessionUser } from '@/features/auth/session-user'
 import { AppError, errorBody } from '@/lib/errors'
 import { logger } from '@/lib/logger'
+import { storableText } from '@/lib/user-text'
 import { getContext } from './context'
 import { isSameOrigin } from './same-origin'
 
@@ -150,5 +151,8 @@ function tooLarge(): AppError {
   return new AppError('payload_too_large', 'The request body is larger than 1 MB')
 }
 
-/** Route params for `[id]` segments. */
-export const idParams = z.object({ id: z.string().min(1).max(100) })
+/**
+ * Route params for `[id]` segments. Ids are compared with text columns, and PostgreSQL refuses
+ * a NUL in text with an error: such an id names nothing, so it is a 404 like any unknown id.
+ */
+export const idParams = z.object({ id: storableText().min(1).max(100) })

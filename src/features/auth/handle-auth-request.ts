@@ -5,6 +5,7 @@ import { errorResponse, REQUEST_ID_HEADER } from '@/server/api-route'
 import { getContext } from '@/server/context'
 import { isSameOrigin } from '@/server/same-origin'
 import { clientIpFromHeaders } from './client-ip'
+import { refuseUnusableCallbackUrl } from './refuse-unusable-callback-url'
 import { getSignIn } from './session-user'
 import {
   clearSignInFailures,
@@ -29,7 +30,9 @@ export async function handleAuthRequest(req: Request, hooks: AuthHooks = {}): Pr
     if (req.method !== 'GET' && !isSameOrigin(req, env)) {
       throw new AppError('forbidden', 'Cross-site requests are not allowed')
     }
-    const { pathname } = new URL(req.url)
+    const url = new URL(req.url)
+    refuseUnusableCallbackUrl(url)
+    const { pathname } = url
     if (req.method === 'POST' && pathname.endsWith('/sign-in/email')) {
       return await signInWithThrottle(req)
     }

@@ -23,6 +23,10 @@ export async function handleStripeWebhook(
   handlers: CheckoutHandlers,
 ): Promise<WebhookResult> {
   const event = verifyWebhook(rawBody, signature, paymentsProvider().webhookSecret)
+  // The signature covers any JSON, `null` included; only an object can be an event.
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+    return rejectUnusableEvent({ reason: 'not an event object', eventId: null, checkoutId: null })
+  }
   if (!(handledEventTypes as readonly string[]).includes(event.type)) {
     return { received: true, ignored: `event type ${event.type} is not handled` }
   }

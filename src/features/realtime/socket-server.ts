@@ -12,6 +12,9 @@ import { roomOf } from './rooms'
 import type { RegisterSocketHandlers } from './socket-handlers'
 import { watchListenConnection } from './watch-listen-connection'
 
+/** The largest packet a client may send; Socket.IO closes a connection that sends more. */
+export const MAX_SOCKET_PACKET_BYTES = 64 * 1024
+
 export type SocketServer = { io: AppServer; close: () => Promise<void> }
 
 /**
@@ -33,7 +36,7 @@ export function createSocketServer(
     serveClient: false,
     // Leave other upgrade requests (Next's dev reload socket) to their own handlers.
     destroyUpgrade: false,
-    maxHttpBufferSize: 64 * 1024,
+    maxHttpBufferSize: MAX_SOCKET_PACKET_BYTES,
     allowRequest: (req, callback) => {
       const origin = req.headers.origin
       callback(null, !origin || origins.includes(origin))
