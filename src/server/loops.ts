@@ -1,9 +1,18 @@
 import { runDueJobs } from '@/features/jobs/run-due-jobs'
+import { metrics } from '@/features/metrics/metrics'
+import { recordLoopPass } from '@/features/monitor/loop-status'
+import { runSessionMonitor } from '@/features/monitor/run-session-monitor'
 import { sweepSessions } from '@/features/sessions/sweep-sessions'
 import { logger } from '@/lib/logger'
 import { jobRegistry } from './job-registry'
 
 export type Loops = { stop: () => Promise<void> }
+
+export const loopNames = {
+  sweep: 'session sweep',
+  jobs: 'jobs',
+  monitor: 'session monitor',
+} as const
 
 /**
  * Background work inside the server process. A pass never overlaps the previous one, and every
@@ -12,14 +21,26 @@ export type Loops = { stop: () => Promise<void> }
 export function startLoops({
   sweepIntervalMs,
   jobIntervalMs,
+  monitorIntervalMs,
 }: {
   sweepIntervalMs: number
   jobIntervalMs: number
+  /** Omitted: no monitor loop (tests and benches that drive the monitor themselves). */
+  monitorIntervalMs?: number
 }): Loops {
   const loops = [
-    every(sweepIntervalMs, 'session sweep', () => sweepSessions()),
-    every(jobIntervalMs, 'jobs', () => runDueJobs(jobRegistry)),
+    every(sweepIntervalMs, loopNames.sweep, async () => {
+      const timer = metrics().sweepDuration.startTimer()
+      await sweepSessions()
+      timer()
+    }),
+    every(jobIntervalMs, loopNames.jobs, () => runDueJobs(jobRegistry)),
   ]
+  if (monitorIntervalMs !== undefined) {
+    loops.push(
+      every(monitorIntervalMs, loopNames.monitor, () => runSessionMonitor({ trigger: 'loop' })),
+    )
+  }
   return { stop: async () => void (await Promise.all(loops.map((loop) => loop.stop()))) }
 }
 
@@ -34,8 +55,10 @@ function every(intervalMs: number, name: string, run: () => Promise<unknown>): L
         logger().error({ err: error, loop: name }, 'background loop failed'),
       )
       .finally(() => {
+        const finishedAt = Date.now()
+        recordLoopPass(name, { finishedAt, durationMs: finishedAt - started, intervalMs })
         // Counted from the start of the pass: a slow pass must not push the next one further out.
-        const wait = Math.max(0, intervalMs - (Date.now() - started))
+        const wait = Math.max(0, intervalMs - (finishedAt - started))
         if (!stopped) timer = setTimeout(tick, wait)
       })
   }

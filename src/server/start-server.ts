@@ -3,6 +3,7 @@ import next from 'next'
 import { stampClientIp } from '@/features/auth/client-ip'
 import { seedDemoUsers } from '@/features/auth/seed-demo-users'
 import { sweepSessions } from '@/features/sessions/sweep-sessions'
+import { observeRequestDuration } from '@/features/metrics/observe-request-duration'
 import { logger } from '@/lib/logger'
 import { REQUEST_ID_HEADER } from './api-route'
 import { closeContext, initContext } from './context'
@@ -38,6 +39,7 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
     res.setHeader('X-Request-Id', req.headers[REQUEST_ID_HEADER])
     setSecurityHeaders(req, res, { dev, https: env.appUrl.startsWith('https:') })
     if (refuseMalformedPath(req, res)) return
+    observeRequestDuration(req, res)
     handle(req, res).catch((error: unknown) => {
       logger().error({ err: error }, 'request failed')
       if (!res.headersSent) res.writeHead(500).end()
@@ -54,6 +56,7 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
   const loops = startLoops({
     sweepIntervalMs: env.SWEEP_INTERVAL_MS,
     jobIntervalMs: env.JOB_INTERVAL_MS,
+    monitorIntervalMs: env.MONITOR_INTERVAL_MS,
   })
 
   await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,100 @@
+import { and, eq, lte } from 'drizzle-orm'
+import { sessions } from '@/db/schema'
+import { enqueueEmail } from '@/features/mail/send-email-job'
+import { presentUserIds } from '@/features/realtime/presence'
+import { notifySessionChanged } from '@/features/sessions/notify-session-changed'
+import { logger } from '@/lib/logger'
+import { getContext } from '@/server/context'
+import { ageSeconds, type MonitorThresholds, secondsBefore } from './monitor-thresholds'
+import { raiseAlert } from './raise-alert'
+import { findStuckSessions, roomUrl } from './stuck-sessions'
+
+/** Asking the other instances who is in a room must not hold a pass up behind a dead peer. */
+const PRESENCE_TIMEOUT_MS = 2_000
+
+/**
+ * Waiting for the second participant for `waitingAlertSeconds`: one alert for the admins (the
+ * Health page's feed) and one reminder, with the Join link, to whoever is not in the room.
+ */
+export async function alertWaitingSessions(
+  now: Date,
+  thresholds: MonitorThresholds,
+): Promise<number> {
+  const threshold = thresholds.waitingAlertSeconds
+  const cutoff = secondsBefore(now, threshold)
+  const stuck = await findStuckSessions({
+    statuses: ['waiting'],
+    column: 'statusChangedAt',
+    cutoff,
+    condition: 'waiting_stuck',
+  })
+  let alerted = 0
+  for (const session of stuck) {
+    const participants = [session.customerId, session.mechanicId].filter(
+      (id): id is string => id !== null,
+    )
+    const present = await presentWithin(session.id)
+    const absent = participants.filter((id) => !present.has(id))
+    const acted = await getContext().database.db.transaction(async (tx) => {
+      const [current] = await tx
+        .select({ id: sessions.id })
+        .from(sessions)
+        .where(
+          and(
+            eq(sessions.id, session.id),
+            eq(sessions.status, 'waiting'),
+            lte(sessions.statusChangedAt, cutoff),
+          ),
+        )
+      if (!current) return false
+      const age = ageSeconds(session.statusChangedAt, now)
+      const raised = await raiseAlert(tx, {
+        condition: 'waiting_stuck',
+        subjectId: session.id,
+        sessionId: session.id,
+        ageSeconds: age,
+        thresholdSeconds: threshold,
+        reason: 'waiting_for_participant',
+        now,
+        data: { absentUserIds: absent },
+      })
+      if (!raised) return false
+      for (const userId of absent) {
+        await enqueueEmail(tx, {
+          key: `monitor.waiting_stuck:${session.id}:${userId}`,
+          userId,
+          subject: 'Your AutoDoctor session is waiting for you',
+          content: {
+            greeting: 'Hello,',
+            paragraphs: [
+              `The other participant has been waiting in your session for ${Math.round(age / 60)} minutes.`,
+              'Join now so the session can start.',
+            ],
+            link: { label: 'Join the session', url: roomUrl(session) },
+          },
+        })
+      }
+      return true
+    })
+    if (acted) {
+      alerted++
+      await notifySessionChanged(session.id)
+    }
+  }
+  return alerted
+}
+
+async function presentWithin(sessionId: string): Promise<Set<string>> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<Set<string>>((resolve) => {
+    timer = setTimeout(() => resolve(new Set()), PRESENCE_TIMEOUT_MS)
+  })
+  try {
+    return await Promise.race([presentUserIds(sessionId), timeout])
+  } catch (error) {
+    logger().warn({ err: error, sessionId }, 'presence lookup failed; reminding both participants')
+    return new Set()
+  } finally {
+    clearTimeout(timer)
+  }
+}
