@@ -80,12 +80,20 @@ const serverEnvSchema = z.object({
   /** A live or reconnecting session is ended (reason max_duration) this long after it started. */
   MONITOR_MAX_SESSION_SECONDS: z.preprocess(
     emptyAsUndefined,
-    z.coerce.number().int().min(60).default(3 * 60 * 60),
+    z.coerce
+      .number()
+      .int()
+      .min(60)
+      .default(3 * 60 * 60),
   ),
   /** An open checkout this old is asked about at the payment provider (its webhook may be lost). */
   MONITOR_CHECKOUT_STALE_SECONDS: z.preprocess(
     emptyAsUndefined,
-    z.coerce.number().int().min(1).default(15 * 60),
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(15 * 60),
   ),
   /** Enables POST /api/cron/session-monitor with `Authorization: Bearer <CRON_SECRET>`. */
   CRON_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
@@ -94,7 +102,10 @@ const serverEnvSchema = z.object({
   /** An SMTP server for email (smtp:// or smtps://). Unset: emails are written to DATA_DIR/mail. */
   SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')),
   /** The sender of every email. */
-  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('AutoDoctor <no-reply@autodoctor.local>')),
+  MAIL_FROM: z.preprocess(
+    emptyAsUndefined,
+    z.string().default('AutoDoctor <no-reply@autodoctor.local>'),
+  ),
 })
 
 export type ServerEnv = z.infer<typeof serverEnvSchema> & {

@@ -20,7 +20,12 @@ export async function countJobsByStatus(): Promise<Record<string, number>> {
     // Done jobs are history; counting them would read the whole table on every scrape.
     .where(sql`${jobs.status} <> 'done'`)
     .groupBy(jobs.status)
-  return { pending: 0, running: 0, failed: 0, ...Object.fromEntries(rows.map((row) => [row.status, row.value])) }
+  return {
+    pending: 0,
+    running: 0,
+    failed: 0,
+    ...Object.fromEntries(rows.map((row) => [row.status, row.value])),
+  }
 }
 
 /** Socket.IO connections open on this instance. */

@@ -50,6 +50,9 @@ export async function raiseAlert(tx: Transaction, input: AlertInput): Promise<bo
     subjectId: input.subjectId,
     data,
   })
-  logger().info({ event: `monitor.${input.condition}`, subjectId: input.subjectId, ...data }, 'monitor acted')
+  logger().info(
+    { event: `monitor.${input.condition}`, subjectId: input.subjectId, ...data },
+    'monitor acted',
+  )
   return true
 }

@@ -83,5 +83,7 @@ async function recordRun({
   await db
     .insert(monitorRuns)
     .values({ trigger, instanceId: instanceName, startedAt: now, durationMs, actions })
-  await db.delete(monitorRuns).where(lt(monitorRuns.startedAt, new Date(now.getTime() - KEEP_RUNS_MS)))
+  await db
+    .delete(monitorRuns)
+    .where(lt(monitorRuns.startedAt, new Date(now.getTime() - KEEP_RUNS_MS)))
 }

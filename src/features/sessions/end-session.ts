@@ -1,7 +1,7 @@
+import type { Transaction } from '@/db/client'
 import { AppError } from '@/lib/errors'
 import { getContext } from '@/server/context'
 import { notifySessionChanged } from './notify-session-changed'
-import type { Transaction } from '@/db/client'
 import { requestBookingRefund, requestUnusedExtensionRefunds } from './request-session-refund'
 import { endStatusFor } from './session-clock'
 import type { SessionStatus } from './statuses'
