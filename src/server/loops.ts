@@ -1,18 +1,12 @@
 import { runDueJobs } from '@/features/jobs/run-due-jobs'
 import { metrics } from '@/features/metrics/metrics'
-import { recordLoopPass } from '@/features/monitor/loop-status'
+import { loopNames, recordLoopPass } from '@/features/monitor/loop-status'
 import { runSessionMonitor } from '@/features/monitor/run-session-monitor'
 import { sweepSessions } from '@/features/sessions/sweep-sessions'
 import { logger } from '@/lib/logger'
 import { jobRegistry } from './job-registry'
 
 export type Loops = { stop: () => Promise<void> }
-
-export const loopNames = {
-  sweep: 'session sweep',
-  jobs: 'jobs',
-  monitor: 'session monitor',
-} as const
 
 /**
  * Background work inside the server process. A pass never overlaps the previous one, and every

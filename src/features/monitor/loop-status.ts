@@ -3,6 +3,12 @@
  * Health page's "sweep lag". Kept on globalThis, since Next's compiled pages load their own copy
  * of this module.
  */
+export const loopNames = {
+  sweep: 'session sweep',
+  jobs: 'jobs',
+  monitor: 'session monitor',
+} as const
+
 export type LoopPass = { finishedAt: number; durationMs: number; intervalMs: number }
 
 const globalForLoops = globalThis as unknown as { __autodoctorLoopPasses?: Map<string, LoopPass> }
