@@ -13,6 +13,8 @@ export type HealthOverview = {
   sessionsByStatus: { status: string; count: number }[]
   alerts: AlertView[]
   runs: RunView[]
+  /** The last runs that did something: at one pass every 30 s per instance they scroll by fast. */
+  actedRuns: RunView[]
   outbox: { pending: number; running: number; failed: number; recentFailures: FailureView[] }
   loops: {
     name: string
@@ -57,47 +59,56 @@ export type FailureView = {
 }
 
 const ALERTS_SHOWN = 50
-const RUNS_SHOWN = 15
+const RUNS_SHOWN = 8
 /** Asking every instance for its sockets must not hold the page up behind a dead peer. */
 const FETCH_SOCKETS_TIMEOUT_MS = 1_500
 
 export async function getHealthOverview(): Promise<HealthOverview> {
   const { db } = getContext().database
-  const [counts, alertRows, runRows, jobCounts, failures, everywhere] = await Promise.all([
-    countSessionsByStatus(),
-    db
-      .select({
-        id: sessionAlerts.id,
-        condition: sessionAlerts.condition,
-        subjectId: sessionAlerts.subjectId,
-        sessionId: sessionAlerts.sessionId,
-        sessionStatus: sessions.status,
-        ageSeconds: sessionAlerts.ageSeconds,
-        thresholdSeconds: sessionAlerts.thresholdSeconds,
-        createdAt: sessionAlerts.createdAt,
-        acknowledgedAt: sessionAlerts.acknowledgedAt,
-      })
-      .from(sessionAlerts)
-      .leftJoin(sessions, eq(sessions.id, sessionAlerts.sessionId))
-      // Open alerts first, newest first within each group.
-      .orderBy(sql`${sessionAlerts.acknowledgedAt} is not null`, desc(sessionAlerts.createdAt))
-      .limit(ALERTS_SHOWN),
-    db.select().from(monitorRuns).orderBy(desc(monitorRuns.startedAt)).limit(RUNS_SHOWN),
-    countJobsByStatus(),
-    db
-      .select({
-        id: jobs.id,
-        kind: jobs.kind,
-        attempts: jobs.attempts,
-        lastError: jobs.lastError,
-        finishedAt: jobs.finishedAt,
-      })
-      .from(jobs)
-      .where(eq(jobs.status, 'failed'))
-      .orderBy(desc(jobs.finishedAt))
-      .limit(5),
-    countSocketsEverywhere(),
-  ])
+  const [counts, alertRows, runRows, actedRows, jobCounts, failures, everywhere] =
+    await Promise.all([
+      countSessionsByStatus(),
+      db
+        .select({
+          id: sessionAlerts.id,
+          condition: sessionAlerts.condition,
+          subjectId: sessionAlerts.subjectId,
+          sessionId: sessionAlerts.sessionId,
+          sessionStatus: sessions.status,
+          ageSeconds: sessionAlerts.ageSeconds,
+          thresholdSeconds: sessionAlerts.thresholdSeconds,
+          createdAt: sessionAlerts.createdAt,
+          acknowledgedAt: sessionAlerts.acknowledgedAt,
+        })
+        .from(sessionAlerts)
+        .leftJoin(sessions, eq(sessions.id, sessionAlerts.sessionId))
+        // Open alerts first, newest first within each group.
+        .orderBy(sql`${sessionAlerts.acknowledgedAt} is not null`, desc(sessionAlerts.createdAt))
+        .limit(ALERTS_SHOWN),
+      db.select().from(monitorRuns).orderBy(desc(monitorRuns.startedAt)).limit(RUNS_SHOWN),
+      db
+        .select()
+        .from(monitorRuns)
+        .where(
+          sql`exists (select 1 from jsonb_each_text(${monitorRuns.actions}) where value::int > 0)`,
+        )
+        .orderBy(desc(monitorRuns.startedAt))
+        .limit(RUNS_SHOWN),
+      countJobsByStatus(),
+      db
+        .select({
+          id: jobs.id,
+          kind: jobs.kind,
+          attempts: jobs.attempts,
+          lastError: jobs.lastError,
+          finishedAt: jobs.finishedAt,
+        })
+        .from(jobs)
+        .where(eq(jobs.status, 'failed'))
+        .orderBy(desc(jobs.finishedAt))
+        .limit(5),
+      countSocketsEverywhere(),
+    ])
   const now = Date.now()
   return {
     generatedAt: new Date(now).toISOString(),
@@ -109,14 +120,8 @@ export async function getHealthOverview(): Promise<HealthOverview> {
       createdAt: row.createdAt.toISOString(),
       acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
     })),
-    runs: runRows.map((row) => ({
-      id: row.id,
-      trigger: row.trigger,
-      instance: row.instanceId,
-      startedAt: row.startedAt.toISOString(),
-      durationMs: row.durationMs,
-      actions: row.actions,
-    })),
+    runs: runRows.map(toRunView),
+    actedRuns: actedRows.map(toRunView),
     outbox: {
       pending: jobCounts.pending ?? 0,
       running: jobCounts.running ?? 0,
@@ -138,6 +143,17 @@ export async function getHealthOverview(): Promise<HealthOverview> {
       }
     }),
     sockets: { instance: instanceName, here: countLocalSockets(), everywhere },
+  }
+}
+
+function toRunView(row: typeof monitorRuns.$inferSelect): RunView {
+  return {
+    id: row.id,
+    trigger: row.trigger,
+    instance: row.instanceId,
+    startedAt: row.startedAt.toISOString(),
+    durationMs: row.durationMs,
+    actions: row.actions,
   }
 }
 

@@ -30,7 +30,7 @@ export default async function AdminHealthPage() {
       />
       <AlertsFeed alerts={overview.alerts} />
       <SessionsByStatus counts={overview.sessionsByStatus} />
-      <MonitorRuns runs={overview.runs} />
+      <MonitorRuns runs={overview.runs} actedRuns={overview.actedRuns} />
       <BackgroundWork overview={overview} />
     </AppShell>
   )

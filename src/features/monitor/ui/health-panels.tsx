@@ -144,15 +144,47 @@ function AlertItem({ alert }: { alert: AlertView }) {
   )
 }
 
-export function MonitorRuns({ runs }: { runs: RunView[] }) {
+export function MonitorRuns({ runs, actedRuns }: { runs: RunView[]; actedRuns: RunView[] }) {
   return (
-    <Card title="Last monitor runs">
+    <Card title="Monitor runs">
+      <div className="space-y-5">
+        <RunTable
+          title="Latest"
+          runs={runs}
+          empty="The monitor has not run yet."
+          testId="monitor-runs"
+        />
+        <RunTable
+          title="Latest that acted"
+          runs={actedRuns}
+          empty="No run has had anything to do yet."
+          testId="monitor-acted-runs"
+        />
+      </div>
+    </Card>
+  )
+}
+
+function RunTable({
+  title,
+  runs,
+  empty,
+  testId,
+}: {
+  title: string
+  runs: RunView[]
+  empty: string
+  testId: string
+}) {
+  return (
+    <section aria-label={`${title} monitor runs`}>
+      <h3 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{title}</h3>
       {runs.length === 0 ? (
-        <p className="text-slate-600">The monitor has not run yet.</p>
+        <p className="text-slate-600">{empty}</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="monitor-runs">
-            <caption className="sr-only">Last monitor runs, newest first</caption>
+          <table className="w-full text-left text-sm" data-testid={testId}>
+            <caption className="sr-only">{title} monitor runs, newest first</caption>
             <thead className="text-slate-600">
               <tr>
                 <th scope="col" className="py-2 pr-3 font-medium">
@@ -186,7 +218,7 @@ export function MonitorRuns({ runs }: { runs: RunView[] }) {
           </table>
         </div>
       )}
-    </Card>
+    </section>
   )
 }
 
