@@ -7,7 +7,7 @@ import { logger } from '@/lib/logger'
 import { getContext } from '@/server/context'
 import { ageSeconds, type MonitorThresholds, secondsBefore } from './monitor-thresholds'
 import { raiseAlert } from './raise-alert'
-import { findStuckSessions, roomUrl } from './stuck-sessions'
+import { findStuckSessions, roomUrl, type StuckFilter } from './stuck-sessions'
 
 /** Asking the other instances who is in a room must not hold a pass up behind a dead peer. */
 const PRESENCE_TIMEOUT_MS = 2_000
@@ -22,12 +22,7 @@ export async function alertWaitingSessions(
 ): Promise<number> {
   const threshold = thresholds.waitingAlertSeconds
   const cutoff = secondsBefore(now, threshold)
-  const stuck = await findStuckSessions({
-    statuses: ['waiting'],
-    column: 'statusChangedAt',
-    cutoff,
-    condition: 'waiting_stuck',
-  })
+  const stuck = await findStuckSessions(waitingFilter(now, thresholds))
   let alerted = 0
   for (const session of stuck) {
     const participants = [session.customerId, session.mechanicId].filter(
@@ -96,5 +91,15 @@ async function presentWithin(sessionId: string): Promise<Set<string>> {
     return new Set()
   } finally {
     clearTimeout(timer)
+  }
+}
+
+/** Which sessions this condition looks at (the bench explains the same query). */
+export function waitingFilter(now: Date, thresholds: MonitorThresholds): StuckFilter {
+  return {
+    statuses: ['waiting'],
+    column: 'statusChangedAt',
+    cutoff: secondsBefore(now, thresholds.waitingAlertSeconds),
+    condition: 'waiting_stuck',
   }
 }

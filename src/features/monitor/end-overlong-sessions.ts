@@ -3,7 +3,7 @@ import { AppError } from '@/lib/errors'
 import { logger } from '@/lib/logger'
 import { ageSeconds, type MonitorThresholds, secondsBefore } from './monitor-thresholds'
 import { raiseAlert } from './raise-alert'
-import { findStuckSessions } from './stuck-sessions'
+import { findStuckSessions, type StuckFilter } from './stuck-sessions'
 
 /**
  * Live or reconnecting for `maxSessionSeconds` since it started, pauses and extensions included:
@@ -16,12 +16,7 @@ export async function endOverlongSessions(
 ): Promise<number> {
   const threshold = thresholds.maxSessionSeconds
   const cutoff = secondsBefore(now, threshold)
-  const overlong = await findStuckSessions({
-    statuses: ['live', 'reconnecting'],
-    column: 'startedAt',
-    cutoff,
-    condition: 'max_duration',
-  })
+  const overlong = await findStuckSessions(overlongFilter(now, thresholds))
   let ended = 0
   for (const session of overlong) {
     try {
@@ -52,4 +47,14 @@ export async function endOverlongSessions(
     }
   }
   return ended
+}
+
+/** Which sessions this condition looks at (the bench explains the same query). */
+export function overlongFilter(now: Date, thresholds: MonitorThresholds): StuckFilter {
+  return {
+    statuses: ['live', 'reconnecting'],
+    column: 'startedAt',
+    cutoff: secondsBefore(now, thresholds.maxSessionSeconds),
+    condition: 'max_duration',
+  }
 }

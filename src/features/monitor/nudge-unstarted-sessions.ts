@@ -5,7 +5,7 @@ import { notifySessionChanged } from '@/features/sessions/notify-session-changed
 import { getContext } from '@/server/context'
 import { ageSeconds, type MonitorThresholds, secondsBefore } from './monitor-thresholds'
 import { raiseAlert } from './raise-alert'
-import { findStuckSessions, roomUrl } from './stuck-sessions'
+import { findStuckSessions, roomUrl, type StuckFilter } from './stuck-sessions'
 
 /**
  * Accepted, and nobody has opened the room for `startNudgeSeconds`: the mechanic is nudged once,
@@ -17,12 +17,7 @@ export async function nudgeUnstartedSessions(
 ): Promise<number> {
   const threshold = thresholds.startNudgeSeconds
   const cutoff = secondsBefore(now, threshold)
-  const stuck = await findStuckSessions({
-    statuses: ['accepted'],
-    column: 'statusChangedAt',
-    cutoff,
-    condition: 'start_nudge',
-  })
+  const stuck = await findStuckSessions(startNudgeFilter(now, thresholds))
   let nudged = 0
   for (const session of stuck) {
     const { mechanicId } = session
@@ -73,4 +68,14 @@ export async function nudgeUnstartedSessions(
     }
   }
   return nudged
+}
+
+/** Which sessions this condition looks at (the bench explains the same query). */
+export function startNudgeFilter(now: Date, thresholds: MonitorThresholds): StuckFilter {
+  return {
+    statuses: ['accepted'],
+    column: 'statusChangedAt',
+    cutoff: secondsBefore(now, thresholds.startNudgeSeconds),
+    condition: 'start_nudge',
+  }
 }

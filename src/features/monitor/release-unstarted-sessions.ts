@@ -4,7 +4,7 @@ import { AppError } from '@/lib/errors'
 import { logger } from '@/lib/logger'
 import { ageSeconds, type MonitorThresholds, secondsBefore } from './monitor-thresholds'
 import { raiseAlert } from './raise-alert'
-import { findStuckSessions } from './stuck-sessions'
+import { findStuckSessions, type StuckFilter } from './stuck-sessions'
 
 /**
  * Accepted (or waiting) and still not live `releaseSeconds` after the accept: the state machine
@@ -17,12 +17,7 @@ export async function releaseUnstartedSessions(
 ): Promise<number> {
   const threshold = thresholds.releaseSeconds
   const cutoff = secondsBefore(now, threshold)
-  const stuck = await findStuckSessions({
-    statuses: ['accepted', 'waiting'],
-    column: 'acceptedAt',
-    cutoff,
-    condition: 'not_started_released',
-  })
+  const stuck = await findStuckSessions(releaseFilter(now, thresholds))
   let released = 0
   for (const session of stuck) {
     try {
@@ -77,4 +72,14 @@ export async function releaseUnstartedSessions(
     }
   }
   return released
+}
+
+/** Which sessions this condition looks at (the bench explains the same query). */
+export function releaseFilter(now: Date, thresholds: MonitorThresholds): StuckFilter {
+  return {
+    statuses: ['accepted', 'waiting'],
+    column: 'acceptedAt',
+    cutoff: secondsBefore(now, thresholds.releaseSeconds),
+    condition: 'not_started_released',
+  }
 }

@@ -23,17 +23,19 @@ export type StuckSession = {
  * this condition yet. The (status, column) index finds them; the anti-join keeps a pass over
  * thousands of long-stuck sessions from re-reading the ones it already handled.
  */
-export async function findStuckSessions({
-  statuses,
-  column,
-  cutoff,
-  condition,
-}: {
+export function findStuckSessions(filter: StuckFilter): Promise<StuckSession[]> {
+  return stuckSessionsQuery(filter)
+}
+
+export type StuckFilter = {
   statuses: readonly SessionStatus[]
   column: 'statusChangedAt' | 'acceptedAt' | 'startedAt'
   cutoff: Date
   condition: MonitorCondition
-}): Promise<StuckSession[]> {
+}
+
+/** The query itself, for the bench to show its plan. */
+export function stuckSessionsQuery({ statuses, column, cutoff, condition }: StuckFilter) {
   const { db } = getContext().database
   return db
     .select({
