@@ -126,7 +126,10 @@ async function arrange(count: number): Promise<void> {
       update sessions set ${sql.raw(set)}
       where id in (select id from sessions where status = ${status}
         and customer_id like ${`bm-${run}-%`} limit ${STUCK_PER_CONDITION})`)
-  await stuck('accepted', `status_changed_at = now() - interval '4 minutes', accepted_at = now() - interval '4 minutes'`)
+  await stuck(
+    'accepted',
+    `status_changed_at = now() - interval '4 minutes', accepted_at = now() - interval '4 minutes'`,
+  )
   await stuck('waiting', `status_changed_at = now() - interval '3 minutes'`)
   await stuck('live', `started_at = now() - interval '3 hours 1 minute'`)
 }

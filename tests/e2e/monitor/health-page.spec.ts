@@ -1,7 +1,12 @@
 import { expect, test } from '@playwright/test'
 import { demo, signInThroughApi } from '../support/accounts'
 import { collectPageErrors, expectNoHorizontalOverflow } from '../support/page-checks'
-import { customerAndMechanic } from '../support/people'
+import {
+  type Account,
+  type Person,
+  signUpApprovedMechanic,
+  signUpCustomer,
+} from '../support/people'
 import {
   freePort,
   makeDataDir,
@@ -50,7 +55,18 @@ test('an admin watching Health sees a stuck session appear; the mechanic sees th
       ;(window as unknown as { healthMarker: number }).healthMarker = 1
     })
 
-    const { customer, mechanic } = await customerAndMechanic(browser, baseURL)
+    // People of this server: their browsers resolve paths against it.
+    const person = async (
+      signUp: (api: Person['context']['request']) => Promise<Account>,
+    ): Promise<Person> => {
+      const context = await browser.newContext({ baseURL })
+      const account = await signUp(context.request)
+      return { ...account, context, page: await context.newPage() }
+    }
+    const customer = await person((api) => signUpCustomer(api, baseURL))
+    const mechanic = await person((api) =>
+      signUpApprovedMechanic(api, baseURL, adminContext.request),
+    )
     const sessionId = await bookAndPay(customer, baseURL)
     const mechanicConnected = nextSocketConnection(mechanic.page)
     await mechanic.page.goto(`${baseURL}/mechanic`)
