@@ -196,7 +196,7 @@ function RunTable({
                 <th scope="col" className="py-2 pr-3 font-medium">
                   Did
                 </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
+                <th scope="col" className="hidden py-2 pr-3 font-medium sm:table-cell">
                   From
                 </th>
               </tr>
@@ -209,7 +209,7 @@ function RunTable({
                   </td>
                   <td className="py-2 pr-3 tabular-nums">{run.durationMs} ms</td>
                   <td className="py-2 pr-3">{describeActions(run.actions)}</td>
-                  <td className="py-2 pr-3 text-slate-600">
+                  <td className="hidden py-2 pr-3 text-slate-600 sm:table-cell">
                     {run.trigger} · <span className="break-all">{run.instance}</span>
                   </td>
                 </tr>
