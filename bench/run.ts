@@ -27,6 +27,7 @@ import {
 import { sleep } from './concurrency'
 import { type EventLoopDelay, measureEventLoop } from './measure-event-loop'
 import { measureExtensions } from './measure-extensions'
+import { measureMonitor } from './measure-monitor'
 import { openBenchDatabase } from './open-bench-database'
 import { elapsedSeconds, progress } from './progress'
 import { startBareRelay } from './start-bare-relay'
@@ -41,6 +42,9 @@ const configSchema = z.object({
   BENCH_MESSAGE_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   BENCH_EXPIRY_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   BENCH_EXTENSIONS: z.coerce.number().int().min(1).max(2000).default(100),
+  BENCH_MONITOR_SESSIONS: z.coerce.number().int().min(100).max(1_000_000).default(100_000),
+  /** `monitor`: only the session monitor pass (no sockets, no realtime phases). */
+  BENCH_ONLY: z.enum(['monitor']).optional(),
   DATABASE_URL: z.preprocess(
     (value) => (value === '' ? undefined : value),
     z
@@ -50,7 +54,7 @@ const configSchema = z.object({
   ),
 })
 
-const TARGETS = { chatP99Ms: 50, expiryLagP99Ms: 1000, extensionP99Ms: 100 }
+const TARGETS = { chatP99Ms: 50, expiryLagP99Ms: 1000, extensionP99Ms: 100, monitorPassMs: 50 }
 // Enough for the expiries to be written before the first one falls due.
 const EXPIRY_LEAD_MS = 2000
 const CONNECT_CONCURRENCY = 50
@@ -68,6 +72,21 @@ async function main(): Promise<void> {
   try {
     const context = await initContext({ database: database.handle })
     const { env } = context
+    if (config.BENCH_ONLY === 'monitor') {
+      const monitor = await measureMonitor(database.handle, config.BENCH_MONITOR_SESSIONS)
+      const result = {
+        benchmark: 'autodoctor session monitor: one pass over mixed sessions',
+        startedAt: startedAt.toISOString(),
+        durationSeconds: elapsedSeconds(),
+        machine: machineFacts(loadBefore),
+        database: database.description,
+        monitor,
+        targets: { monitorPassMs: TARGETS.monitorPassMs },
+        targetMet: { monitorSteadyPass: monitorTargetMet(monitor) },
+      }
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
+      return
+    }
     progress(`arranging ${config.BENCH_SESSIONS} accepted sessions and their participants`)
     const arranged = await arrangeAcceptedSessions(config.BENCH_SESSIONS)
     const fleetSessions: FleetSession[] = arranged.map((session, index) => ({
@@ -83,6 +102,9 @@ async function main(): Promise<void> {
       env,
     })
 
+    // Last, so its 100,000 rows do not weigh on the realtime figures above.
+    const monitor = await measureMonitor(database.handle, config.BENCH_MONITOR_SESSIONS)
+
     const chatOurs = chatFigures(ours.chat)
     const chatBaseline = chatFigures(baseline.chat)
     const expiry = ours.expiry
@@ -90,13 +112,7 @@ async function main(): Promise<void> {
       benchmark: 'autodoctor realtime: chat fan-out, extension broadcast and expiry lag',
       startedAt: startedAt.toISOString(),
       durationSeconds: elapsedSeconds(),
-      machine: {
-        cpus: os.cpus().length,
-        cpuModel: os.cpus()[0]?.model ?? 'unknown',
-        node: process.version,
-        loadAverage1mBefore: round(loadBefore[0] ?? 0),
-        loadAverage1mAfter: round(os.loadavg()[0] ?? 0),
-      },
+      machine: machineFacts(loadBefore),
       database: database.description,
       config: {
         sessions: config.BENCH_SESSIONS,
@@ -143,8 +159,10 @@ async function main(): Promise<void> {
             ? null
             : round(expiry.clientLagMs.p99 - baseline.expiry.clientLagMs.p99),
       },
+      monitor,
       targets: TARGETS,
       targetMet: {
+        monitorSteadyPass: monitorTargetMet(monitor),
         chatP99: chatOurs.complete && (chatOurs.latencyMs.p99 ?? Infinity) <= TARGETS.chatP99Ms,
         expiryDbLagP99:
           expiry.allEndedOnce && (expiry.dbLagMs.p99 ?? Infinity) <= TARGETS.expiryLagP99Ms,
@@ -164,6 +182,20 @@ async function main(): Promise<void> {
     await database.dispose()
     progress('cleaned up')
   }
+}
+
+function machineFacts(loadBefore: number[]) {
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    loadAverage1mBefore: round(loadBefore[0] ?? 0),
+    loadAverage1mAfter: round(os.loadavg()[0] ?? 0),
+  }
+}
+
+function monitorTargetMet(monitor: Awaited<ReturnType<typeof measureMonitor>>): boolean {
+  return (monitor.steadyPassMs.p50 ?? Infinity) <= TARGETS.monitorPassMs
 }
 
 async function measureBareRelay(

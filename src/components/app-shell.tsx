@@ -10,6 +10,7 @@ const navigation = {
   admin: [
     { href: '/admin', label: 'Overview' },
     { href: '/admin/mechanics', label: 'Mechanics' },
+    { href: '/admin/health', label: 'Health' },
   ],
 } as const
 

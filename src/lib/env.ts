@@ -61,6 +61,51 @@ const serverEnvSchema = z.object({
   /** How often the clock loop looks for sessions to end. */
   SWEEP_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(50).default(250)),
   JOB_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(50).default(1000)),
+
+  /** How often each instance runs the session monitor in-process. */
+  MONITOR_INTERVAL_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(50).default(30_000),
+  ),
+  /** A mechanic who accepted is nudged once when nobody has opened the room after this long. */
+  MONITOR_START_NUDGE_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(1).default(180),
+  ),
+  /** Admins are alerted once when a session waits this long for its second participant. */
+  MONITOR_WAITING_ALERT_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(1).default(120),
+  ),
+  /** A live or reconnecting session is ended (reason max_duration) this long after it started. */
+  MONITOR_MAX_SESSION_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(60)
+      .default(3 * 60 * 60),
+  ),
+  /** An open checkout this old is asked about at the payment provider (its webhook may be lost). */
+  MONITOR_CHECKOUT_STALE_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(15 * 60),
+  ),
+  /** Enables POST /api/cron/session-monitor with `Authorization: Bearer <CRON_SECRET>`. */
+  CRON_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
+  /** Enables GET /metrics with `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  /** An SMTP server for email (smtp:// or smtps://). Unset: emails are written to DATA_DIR/mail. */
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')),
+  /** The sender of every email. */
+  MAIL_FROM: z.preprocess(
+    emptyAsUndefined,
+    z.string().default('AutoDoctor <no-reply@autodoctor.local>'),
+  ),
 })
 
 export type ServerEnv = z.infer<typeof serverEnvSchema> & {

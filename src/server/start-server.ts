@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import next from 'next'
 import { stampClientIp } from '@/features/auth/client-ip'
 import { seedDemoUsers } from '@/features/auth/seed-demo-users'
+import { observeRequestDuration } from '@/features/metrics/observe-request-duration'
 import { sweepSessions } from '@/features/sessions/sweep-sessions'
 import { logger } from '@/lib/logger'
 import { REQUEST_ID_HEADER } from './api-route'
@@ -37,6 +38,7 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
     res.setHeader('X-Request-Id', req.headers[REQUEST_ID_HEADER])
     setSecurityHeaders(req, res, { dev, https: env.appUrl.startsWith('https:') })
     if (refuseMalformedPath(req, res)) return
+    observeRequestDuration(req, res)
     handle(req, res).catch((error: unknown) => {
       logger().error({ err: error }, 'request failed')
       if (!res.headersSent) res.writeHead(500).end()
@@ -63,6 +65,7 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
     sweepIntervalMs: env.SWEEP_INTERVAL_MS,
     jobIntervalMs: env.JOB_INTERVAL_MS,
     instance,
+    monitorIntervalMs: env.MONITOR_INTERVAL_MS,
   })
 
   await new Promise<void>((resolve, reject) => {

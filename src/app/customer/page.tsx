@@ -6,6 +6,8 @@ import { requirePageUser } from '@/features/auth/require-page-user'
 import { BookingForm } from '@/features/booking/ui/booking-form'
 import { planChoices } from '@/features/booking/ui/plan-choices'
 import { formatPrice } from '@/features/catalogue/catalogue'
+import { listMonitorNotices } from '@/features/monitor/list-monitor-notices'
+import { MonitorNotices } from '@/features/monitor/ui/monitor-notices'
 import { listRefundNotices } from '@/features/payments/list-refund-notices'
 import { CheckoutCancelledNotice } from '@/features/payments/ui/checkout-cancelled-notice'
 import { toActiveSessionView } from '@/features/sessions/active-session-view'
@@ -31,9 +33,10 @@ export default async function CustomerDashboardPage({
   const query = await searchParams
   // Before the data: see getLiveVersion.
   const version = await getLiveVersion(user, { kind: 'mine' })
-  const [sessions, refunds] = await Promise.all([
+  const [sessions, refunds, notices] = await Promise.all([
     listSessions({ userId: user.id, limit: 50 }),
     listRefundNotices(user.id),
+    listMonitorNotices(user.id),
   ])
   const active = sessions.find((session) => !isTerminal(session.status))
   const history = sessions.filter((session) => isTerminal(session.status))
@@ -48,6 +51,7 @@ export default async function CustomerDashboardPage({
     <AppShell user={user}>
       <LiveRefresh scope={{ kind: 'mine' }} version={version} />
       <PageTitle title={`Hi, ${user.name}`} subtitle="Get live help from a mechanic." />
+      <MonitorNotices notices={notices} />
 
       <div className="space-y-3 empty:hidden" data-testid="notices">
         {booked && (!active || active.status === 'pending') && (

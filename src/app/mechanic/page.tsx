@@ -4,6 +4,8 @@ import { AppShell, PageTitle } from '@/components/app-shell'
 import { Alert, Card } from '@/components/ui'
 import { requirePageUser } from '@/features/auth/require-page-user'
 import { isApprovedMechanic } from '@/features/auth/session-user'
+import { listMonitorNotices } from '@/features/monitor/list-monitor-notices'
+import { MonitorNotices } from '@/features/monitor/ui/monitor-notices'
 import { toActiveSessionView } from '@/features/sessions/active-session-view'
 import { getLiveVersion } from '@/features/sessions/get-live-version'
 import { listQueue } from '@/features/sessions/list-queue'
@@ -41,9 +43,10 @@ export default async function MechanicDashboardPage({
   const endedId = Array.isArray(ended) ? ended[0] : ended
   // Before the data: see getLiveVersion.
   const version = await getLiveVersion(user, { kind: 'mine' })
-  const [sessions, queue] = await Promise.all([
+  const [sessions, queue, notices] = await Promise.all([
     listSessions({ userId: user.id, limit: 50 }),
     listQueue(),
+    listMonitorNotices(user.id),
   ])
   const active = sessions.find((session) => !isTerminal(session.status))
   const history = sessions.filter((session) => isTerminal(session.status))
@@ -52,6 +55,7 @@ export default async function MechanicDashboardPage({
     <AppShell user={user}>
       <LiveRefresh scope={{ kind: 'mine' }} version={version} />
       <PageTitle title="Mechanic dashboard" subtitle={`Signed in as ${user.name}`} />
+      <MonitorNotices notices={notices} />
       {endedId && (
         <Alert tone="info">
           Your session has ended.{' '}

@@ -62,6 +62,8 @@ export const sessions = pgTable(
       .on(table.mechanicId)
       .where(sql`${table.status} in (${inList(activeStatuses)})`),
     index().on(table.status, table.expiresAt),
+    // The monitor's conditions: how long a session has been in its current state.
+    index().on(table.status, table.statusChangedAt),
     index().on(table.customerId, table.createdAt),
     index().on(table.mechanicId, table.createdAt),
   ],

@@ -22,6 +22,10 @@ export function createLocalProvider({
       }
     },
     async cancelCheckout() {},
+    // Paying locally posts the event in the same request: there is no lost webhook to find.
+    async checkoutPaymentStatus() {
+      return 'unknown'
+    },
     async refund({ idempotencyKey }) {
       return { providerRefundId: `re_local_${compact(idempotencyKey).slice(-24)}` }
     },

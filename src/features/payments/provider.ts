@@ -23,6 +23,11 @@ export type PaymentsProvider = {
   createCheckout(request: CheckoutRequest): Promise<{ providerCheckoutId: string; url: string }>
   /** Makes an unpaid checkout unusable (a cancelled booking can no longer be paid). */
   cancelCheckout(providerCheckoutId: string): Promise<void>
+  /**
+   * Whether the customer paid, asked of the provider itself (the monitor's check for a webhook
+   * that never came). `unknown` when the provider keeps no state of its own to ask.
+   */
+  checkoutPaymentStatus(providerCheckoutId: string): Promise<'paid' | 'unpaid' | 'unknown'>
   refund(input: {
     providerPaymentId: string
     amountCents: number

@@ -44,6 +44,10 @@ export function createStripeProvider({
       const session = await stripe.checkout.sessions.retrieve(providerCheckoutId)
       if (session.status === 'open') await stripe.checkout.sessions.expire(providerCheckoutId)
     },
+    async checkoutPaymentStatus(providerCheckoutId) {
+      const session = await stripe.checkout.sessions.retrieve(providerCheckoutId)
+      return session.payment_status === 'unpaid' ? 'unpaid' : 'paid'
+    },
     async refund({ providerPaymentId, amountCents, idempotencyKey }) {
       const refund = await stripe.refunds.create(
         { payment_intent: providerPaymentId, amount: amountCents },

@@ -1,7 +1,8 @@
+import type { Transaction } from '@/db/client'
 import { AppError } from '@/lib/errors'
 import { getContext } from '@/server/context'
 import { notifySessionChanged } from './notify-session-changed'
-import { requestBookingRefund } from './request-session-refund'
+import { requestBookingRefund, requestUnusedExtensionRefunds } from './request-session-refund'
 import { endStatusFor } from './session-clock'
 import type { SessionStatus } from './statuses'
 import { type SessionRow, transitionSession } from './transition-session'
@@ -13,7 +14,8 @@ export type EndReason =
   | 'time_up'
   | 'participant_lost'
   | 'request_expired'
-  | 'exceeded_max_duration'
+  | 'max_duration'
+  | 'not_started'
 
 /**
  * Ends a session however it ends (a button, the clock, the monitor). An unaccepted request
@@ -26,6 +28,8 @@ export async function endSession({
   reason,
   expectedFrom,
   onlyIf,
+  now = new Date(),
+  alsoInTransaction,
 }: {
   sessionId: string
   actorId: string | null
@@ -33,8 +37,12 @@ export async function endSession({
   expectedFrom?: readonly SessionStatus[]
   /** Checked on the locked row: the sweep read a snapshot that may be stale by now. */
   onlyIf?: (current: SessionRow) => boolean
+  /** The clock the caller judged by (the monitor's, which tests move). */
+  now?: Date
+  /** Written in the ending's transaction (the monitor's alert row and event). */
+  alsoInTransaction?: (tx: Transaction, ended: SessionRow, from: SessionRow) => Promise<void>
 }): Promise<SessionRow> {
-  const now = new Date()
+  let before: SessionRow | undefined
   const session = await getContext().database.db.transaction(async (tx) => {
     const result = await transitionSession(tx, {
       sessionId,
@@ -42,6 +50,7 @@ export async function endSession({
       reason,
       expectedFrom,
       to: (current) => {
+        before = current
         if (onlyIf && !onlyIf(current)) {
           throw new AppError('conflict', 'The session is no longer due to end', {
             status: current.status,
@@ -54,6 +63,10 @@ export async function endSession({
       patch: () => ({ endedAt: now, endReason: reason, pausedAt: null }),
     })
     if (result.session.status !== 'completed') await requestBookingRefund(tx, sessionId, reason)
+    // Cut short by the rules, not by the customer: paid extensions that were never used go back.
+    else if (reason === 'max_duration' && before)
+      await requestUnusedExtensionRefunds(tx, before, now, reason)
+    if (before) await alsoInTransaction?.(tx, result.session, before)
     return result.session
   })
   await notifySessionChanged(session.id)

@@ -1,7 +1,9 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, desc, eq, isNull } from 'drizzle-orm'
 import type { Transaction } from '@/db/client'
-import { checkouts, payments } from '@/db/schema'
+import { checkouts, payments, sessionExtensions } from '@/db/schema'
 import { enqueueRefund } from '@/features/payments/refund-payment-job'
+import { remainingMs } from './session-clock'
+import type { SessionRow } from './transition-session'
 
 /**
  * Marks the booking payment of a session that ended without the service (expired, cancelled) for
@@ -30,4 +32,42 @@ export async function requestBookingRefund(
     .where(eq(payments.id, payment.id))
   await enqueueRefund(tx, payment.id)
   return payment.id
+}
+
+/**
+ * Refunds, newest first, each paid extension whose minutes all lay after the end: a session cut
+ * short by the maximum length never charges for time it could not use. An extension partly used
+ * is kept (refunds are whole payments).
+ */
+export async function requestUnusedExtensionRefunds(
+  tx: Transaction,
+  session: SessionRow,
+  now: Date,
+  reason: string,
+): Promise<string[]> {
+  let unusedMs = remainingMs(session, now)
+  const extensions = await tx
+    .select({
+      paymentId: sessionExtensions.paymentId,
+      minutes: sessionExtensions.minutes,
+      refundRequestedAt: payments.refundRequestedAt,
+    })
+    .from(sessionExtensions)
+    .innerJoin(payments, eq(payments.id, sessionExtensions.paymentId))
+    .where(eq(sessionExtensions.sessionId, session.id))
+    .orderBy(desc(sessionExtensions.createdAt))
+  const refunded: string[] = []
+  for (const extension of extensions) {
+    const extensionMs = extension.minutes * 60_000
+    if (unusedMs < extensionMs) break
+    unusedMs -= extensionMs
+    if (extension.refundRequestedAt) continue
+    await tx
+      .update(payments)
+      .set({ refundRequestedAt: now, refundReason: reason })
+      .where(and(eq(payments.id, extension.paymentId), isNull(payments.refundRequestedAt)))
+    await enqueueRefund(tx, extension.paymentId)
+    refunded.push(extension.paymentId)
+  }
+  return refunded
 }

@@ -1,4 +1,6 @@
+import { metrics } from '@/features/metrics/metrics'
 import { handleStripeWebhook } from '@/features/payments/handle-stripe-webhook'
+import { AppError } from '@/lib/errors'
 import { errorResponse, REQUEST_ID_HEADER, readRawBody } from '@/server/api-route'
 import { checkoutHandlers } from '@/server/checkout-handlers'
 
@@ -8,8 +10,11 @@ export async function POST(req: Request): Promise<Response> {
   try {
     const rawBody = await readRawBody(req)
     const signature = req.headers.get('stripe-signature')
-    return Response.json(await handleStripeWebhook(rawBody, signature, checkoutHandlers))
+    const result = await handleStripeWebhook(rawBody, signature, checkoutHandlers)
+    metrics().webhookOutcomes.inc({ outcome: result.ignored ? 'ignored' : 'applied' })
+    return Response.json(result)
   } catch (error) {
+    metrics().webhookOutcomes.inc({ outcome: error instanceof AppError ? 'refused' : 'error' })
     return errorResponse(error, requestId)
   }
 }

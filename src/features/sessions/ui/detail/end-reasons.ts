@@ -7,7 +7,8 @@ const endReasons: Record<EndReason, string> = {
   time_up: 'The paid time ran out',
   participant_lost: 'A participant did not come back in time',
   request_expired: 'No mechanic accepted in time',
-  exceeded_max_duration: 'Ran past the 3-hour limit',
+  max_duration: 'Ran past the maximum session length',
+  not_started: 'The session was not started in time',
 }
 
 /** Why a session ended, in words; an unknown reason is shown as stored. */

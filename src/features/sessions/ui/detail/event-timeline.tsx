@@ -1,5 +1,6 @@
 import { formatPrice } from '@/features/catalogue/catalogue'
 import type { SessionEvent } from '@/features/sessions/list-session-events'
+import { formatDuration } from '../dashboard/format'
 import { LocalTime } from '../dashboard/local-time'
 import { describeEndReason } from './end-reasons'
 
@@ -26,6 +27,15 @@ export function EventTimeline({ events }: { events: readonly SessionEvent[] }) {
   )
 }
 
+const monitorActions: Record<string, string> = {
+  'monitor.start_nudge': 'mechanic nudged to start',
+  'monitor.waiting_stuck': 'admins alerted, absent participant reminded',
+  'monitor.not_started_released': 'released, never started',
+  'monitor.max_duration': 'ended at the maximum length',
+  'monitor.checkout_unconfirmed': 'paid checkout without a webhook flagged',
+  'monitor.alert_acknowledged': 'alert acknowledged',
+}
+
 function describeEvent(event: SessionEvent): string {
   const { data } = event
   const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : null)
@@ -44,5 +54,11 @@ function describeEvent(event: SessionEvent): string {
   if (event.type === 'payment.refunded') return `Payment refunded${amount}`
   if (event.type === 'payment.rejected')
     return `Payment event rejected: ${text('reason') ?? 'mismatch'}`
+  const monitorAction = monitorActions[event.type]
+  if (monitorAction) {
+    const age =
+      typeof data.ageSeconds === 'number' ? ` after ${formatDuration(data.ageSeconds)}` : ''
+    return `Monitor: ${monitorAction}${age}`
+  }
   return event.type.replaceAll('.', ' ').replaceAll('_', ' ')
 }
