@@ -1,5 +1,6 @@
+import { sweepOrphanObjectsJob } from '@/features/files/sweep-orphan-objects-job'
 import type { JobRegistry } from '@/features/jobs/run-due-jobs'
 import { refundPaymentJob } from '@/features/payments/refund-payment-job'
 
 /** Every kind of job the worker runs. A new side effect adds its definition here. */
-export const jobRegistry: JobRegistry = [refundPaymentJob]
+export const jobRegistry: JobRegistry = [refundPaymentJob, sweepOrphanObjectsJob]
