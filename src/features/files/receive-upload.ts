@@ -3,6 +3,7 @@ import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
 import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
+import type { ServerEnv } from '@/lib/env'
 import { AppError } from '@/lib/errors'
 import {
   type AllowedType,
@@ -19,6 +20,10 @@ export type ReceivedUpload = {
   sha256: string
   type: AllowedType
   discard: () => Promise<void>
+}
+
+export function maxUploadBytes(env: Pick<ServerEnv, 'FILE_MAX_MB'>): number {
+  return Math.floor(env.FILE_MAX_MB * 1024 * 1024)
 }
 
 export function tooLarge(maxBytes: number): AppError {

@@ -13,7 +13,7 @@ import { logger } from '@/lib/logger'
 import { getContext } from '@/server/context'
 import { sanitizeFileName, withExtension } from './file-names'
 import { preparedPaths, prepareImage } from './prepare-image'
-import { receiveUpload, tooLarge } from './receive-upload'
+import { maxUploadBytes, receiveUpload, tooLarge } from './receive-upload'
 import { sharedFileView } from './shared-file-view'
 import { enqueueOrphanSweep } from './sweep-orphan-objects-job'
 
@@ -45,7 +45,7 @@ export async function storeSessionFile(user: SessionUser, input: UploadInput): P
       status: session.status,
     })
   }
-  const maxBytes = Math.floor(env.FILE_MAX_MB * 1024 * 1024)
+  const maxBytes = maxUploadBytes(env)
   if (input.declaredSize !== null && input.declaredSize > maxBytes) throw tooLarge(maxBytes)
   if (!input.body) throw new AppError('bad_request', 'The file is empty')
 

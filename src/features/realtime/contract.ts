@@ -120,6 +120,9 @@ export type SharedFile = {
   createdAt: string
 }
 
+/** The answer to `files:list`: the session's files, oldest first, and the size limit. */
+export type FilesList = { files: SharedFile[]; maxBytes: number }
+
 /** The answer to `live:version`: compared with the version a live page was rendered at. */
 export type LiveVersion = { version: number }
 
@@ -190,7 +193,7 @@ export type ClientToServerEvents = {
   'chat:typing': (payload: ChatTypingPayload) => void
   'live:version': (payload: LiveScope, ack: AckCallback<LiveVersion>) => void
   /** The session's files, oldest first: asked on every (re)join, so none shared meanwhile is missed. */
-  'files:list': (payload: FilesListPayload, ack: AckCallback<{ files: SharedFile[] }>) => void
+  'files:list': (payload: FilesListPayload, ack: AckCallback<FilesList>) => void
 }
 
 /** Server → browser. Sent only through the typed publisher. */
