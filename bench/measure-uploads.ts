@@ -37,6 +37,7 @@ export async function measureUploads() {
     port: await freePort(),
     dataDir,
     env: { LOG_LEVEL: 'warn', FILE_ORPHAN_GRACE_SECONDS: '3600' },
+    healthTimeoutMs: 300_000,
   })
   let room: Room | undefined
   try {

@@ -34,6 +34,9 @@ const dataDir = vi.hoisted(() => {
   return dir
 })
 
+// Each test moves megabytes through image processing and two storages; busy machines are slow.
+vi.setConfig({ testTimeout: 120_000 })
+
 let app: TestApp
 let sockets: SocketTestServer
 let s3: TestS3
