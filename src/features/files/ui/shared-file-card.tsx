@@ -21,7 +21,7 @@ export function SharedFileCard({ file }: { file: SharedFile }) {
   const base = `/api/files/${file.id}`
   const Icon = kindIcons[file.kind]
   return (
-    <figure className="w-64 max-w-full overflow-hidden rounded-xl border border-slate-200 bg-white text-slate-900 shadow-sm">
+    <figure className="w-72 max-w-full sm:w-80 overflow-hidden rounded-xl border border-slate-200 bg-white text-slate-900 shadow-sm">
       {file.hasThumbnail && (
         <a
           href={`${base}?disposition=inline`}

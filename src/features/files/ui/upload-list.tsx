@@ -19,22 +19,23 @@ export function UploadList({
     <ul aria-label="Uploads" className="space-y-2 border-t border-slate-200 bg-slate-50 px-3 py-2">
       {uploads.map((upload) =>
         upload.failed ? (
-          <li
-            key={upload.id}
-            role="alert"
-            data-testid="upload-error"
-            className="flex items-start gap-2 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
-          >
-            <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
-            <span className="min-w-0 flex-1 [overflow-wrap:anywhere]">{upload.failed}</span>
-            <button
-              type="button"
-              onClick={() => onDismiss(upload.id)}
-              aria-label={`Dismiss the message about ${upload.name}`}
-              className="inline-flex min-h-9 min-w-9 items-center justify-center rounded hover:bg-red-100"
+          <li key={upload.id}>
+            <div
+              role="alert"
+              data-testid="upload-error"
+              className="flex items-start gap-2 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
             >
-              <X aria-hidden className="size-4" />
-            </button>
+              <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
+              <span className="min-w-0 flex-1 [overflow-wrap:anywhere]">{upload.failed}</span>
+              <button
+                type="button"
+                onClick={() => onDismiss(upload.id)}
+                aria-label={`Dismiss the message about ${upload.name}`}
+                className="inline-flex min-h-9 min-w-9 items-center justify-center rounded hover:bg-red-100"
+              >
+                <X aria-hidden className="size-4" />
+              </button>
+            </div>
           </li>
         ) : (
           <li
