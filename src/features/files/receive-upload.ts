@@ -53,6 +53,8 @@ export async function receiveUpload(
   const file = path.join(spoolDir, `${randomUUID()}.upload`)
   const discard = () => rm(file, { force: true })
   const out = createWriteStream(file, { flags: 'wx' })
+  // The file is opened asynchronously: removing it before it exists would leave it behind.
+  await once(out, 'open')
   const hash = createHash('sha256')
   const reader = body.getReader()
   const head: Uint8Array[] = []
@@ -84,7 +86,9 @@ export async function receiveUpload(
     return { path: file, size, sha256: hash.digest('hex'), type, discard }
   } catch (error) {
     await reader.cancel().catch(() => {})
+    const closed = once(out, 'close').catch(() => {})
     out.destroy()
+    await closed
     await discard()
     throw error
   }
