@@ -28,6 +28,7 @@ import { sleep } from './concurrency'
 import { type EventLoopDelay, measureEventLoop } from './measure-event-loop'
 import { measureExtensions } from './measure-extensions'
 import { measureMonitor } from './measure-monitor'
+import { measureUploads } from './measure-uploads'
 import { openBenchDatabase } from './open-bench-database'
 import { elapsedSeconds, progress } from './progress'
 import { startBareRelay } from './start-bare-relay'
@@ -104,12 +105,15 @@ async function main(): Promise<void> {
 
     // Last, so its 100,000 rows do not weigh on the realtime figures above.
     const monitor = await measureMonitor(database.handle, config.BENCH_MONITOR_SESSIONS)
+    // Its own production server and data directory: nothing shared with the runs above.
+    const uploads = await measureUploads()
 
     const chatOurs = chatFigures(ours.chat)
     const chatBaseline = chatFigures(baseline.chat)
     const expiry = ours.expiry
     const result = {
-      benchmark: 'autodoctor realtime: chat fan-out, extension broadcast and expiry lag',
+      benchmark:
+        'autodoctor realtime and uploads: chat fan-out, extension broadcast, expiry lag, file uploads',
       startedAt: startedAt.toISOString(),
       durationSeconds: elapsedSeconds(),
       machine: machineFacts(loadBefore),
@@ -173,7 +177,9 @@ async function main(): Promise<void> {
           ours.extension.clientsWithExtended === ours.extension.clientsExpected &&
           ours.extension.clientsWithDuplicateExtended === 0 &&
           (ours.extension.latencyMs.p99 ?? Infinity) <= TARGETS.extensionP99Ms,
+        uploads: uploads.targetMet,
       },
+      uploads,
     }
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
   } finally {

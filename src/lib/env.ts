@@ -106,6 +106,31 @@ const serverEnvSchema = z.object({
     emptyAsUndefined,
     z.string().default('AutoDoctor <no-reply@autodoctor.local>'),
   ),
+  /** Where shared files live: `disk` under DATA_DIR/files, or any S3-compatible bucket. */
+  FILE_STORAGE: z.preprocess(emptyAsUndefined, z.enum(['disk', 's3']).default('disk')),
+  /** The largest file a participant may share, in MB. */
+  FILE_MAX_MB: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(1024).default(10)),
+  /** How long a download URL stays valid after it is minted. */
+  FILE_URL_TTL_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(1).max(604_800).default(3600),
+  ),
+  /** An object whose row has not appeared this long after its upload began is deleted. */
+  FILE_ORPHAN_GRACE_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(1).default(3600),
+  ),
+  /** Signs local download URLs. Unset: derived from AUTH_SECRET, or random per install. */
+  FILE_URL_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
+  S3_BUCKET: optional(z.string().min(3)),
+  S3_REGION: z.preprocess(emptyAsUndefined, z.string().default('us-east-1')),
+  /** For MinIO, R2 and other S3-compatible services; unset for AWS. */
+  S3_ENDPOINT: optional(z.url()),
+  /** `true` for services that want `endpoint/bucket/key` URLs (MinIO). */
+  S3_FORCE_PATH_STYLE: optional(z.enum(['true', 'false'])),
+  /** Unset: the AWS SDK's own credential chain (instance roles, AWS_* variables, profiles). */
+  S3_ACCESS_KEY_ID: optional(z.string().min(1)),
+  S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
 })
 
 export type ServerEnv = z.infer<typeof serverEnvSchema> & {
@@ -131,6 +156,14 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
   if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
     throw new EnvError(
       'Invalid environment:\n  STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET: set both or neither',
+    )
+  }
+  if (env.FILE_STORAGE === 's3' && !env.S3_BUCKET) {
+    throw new EnvError('Invalid environment:\n  S3_BUCKET: required when FILE_STORAGE is s3')
+  }
+  if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+    throw new EnvError(
+      'Invalid environment:\n  S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: set both or neither',
     )
   }
   // A public deployment (https) must bring its own secret; a local run uses the built-in one.

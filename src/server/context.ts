@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { type DatabaseHandle, openDatabase } from '@/db/client'
 import { type Auth, createAuth } from '@/features/auth/auth'
+import { createFileStorage } from '@/features/files/storage/create-file-storage'
+import type { FileStorage } from '@/features/files/storage/file-storage'
 import { env, type ServerEnv } from '@/lib/env'
 
 /**
@@ -11,6 +13,8 @@ export type AppContext = {
   env: ServerEnv
   database: DatabaseHandle
   auth: Auth
+  /** Shared files: local disk or an S3-compatible bucket, chosen by env. */
+  storage: FileStorage
 }
 
 const globalForContext = globalThis as unknown as {
@@ -21,6 +25,8 @@ const globalForContext = globalThis as unknown as {
 export type ContextOptions = {
   /** Overrides the env's database choice (tests use an in-memory PGlite or a fresh database). */
   database?: DatabaseHandle
+  /** Overrides the env's storage (the contract tests run against disk and S3 in one file). */
+  storage?: FileStorage
 }
 
 export function initContext(options: ContextOptions = {}): Promise<AppContext> {
@@ -37,6 +43,7 @@ export function initContext(options: ContextOptions = {}): Promise<AppContext> {
       env: serverEnv,
       database,
       auth: createAuth(database.db, serverEnv),
+      storage: options.storage ?? createFileStorage(serverEnv),
     }
     globalForContext.__autodoctorContextReady = context
     return context

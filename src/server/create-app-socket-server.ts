@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http'
 import type pg from 'pg'
 import { registerChatSocketHandlers } from '@/features/chat/register-chat-socket-handlers'
+import { registerFilesSocketHandlers } from '@/features/files/register-files-socket-handlers'
 import type { RegisterSocketHandlers } from '@/features/realtime/socket-handlers'
 import { createSocketServer, type SocketServer } from '@/features/realtime/socket-server'
 import { registerSessionSocketHandlers } from '@/features/sessions/register-session-socket-handlers'
@@ -13,6 +14,7 @@ import type { ServerEnv } from '@/lib/env'
 const socketHandlers: readonly RegisterSocketHandlers[] = [
   registerSessionSocketHandlers,
   registerChatSocketHandlers,
+  registerFilesSocketHandlers,
 ]
 
 /** The app's Socket.IO server: the transport with every feature's handlers. */

@@ -37,8 +37,8 @@ export function startLoops({
   ]
   if (instance) {
     // Apart, so that a long recovery pass never delays this instance's own heartbeat.
-    loops.push(every(HEARTBEAT_INTERVAL_MS, 'instance heartbeat', () => instance.beat()))
-    loops.push(every(HEARTBEAT_INTERVAL_MS, 'lost instances', () => instance.recover()))
+    loops.push(every(HEARTBEAT_INTERVAL_MS, loopNames.heartbeat, () => instance.beat()))
+    loops.push(every(HEARTBEAT_INTERVAL_MS, loopNames.lostInstances, () => instance.recover()))
   }
   if (monitorIntervalMs !== undefined) {
     loops.push(

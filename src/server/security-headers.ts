@@ -9,8 +9,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 export function setSecurityHeaders(
   req: IncomingMessage,
   res: ServerResponse,
-  { dev, https }: { dev: boolean; https: boolean },
+  {
+    dev,
+    https,
+    fileOrigin = null,
+  }: {
+    dev: boolean
+    https: boolean
+    /** Where signed file URLs point when not at us (an S3 bucket): images and media load from it. */
+    fileOrigin?: string | null
+  },
 ): void {
+  const files = fileOrigin ? ` ${fileOrigin}` : ''
   if (https) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
   const nonce = randomBytes(16).toString('base64')
   const csp = [
@@ -18,8 +28,8 @@ export function setSecurityHeaders(
     // Dev mode's fast refresh evaluates code.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "media-src 'self' blob:",
+    `img-src 'self' data: blob:${files}`,
+    `media-src 'self' blob:${files}`,
     "font-src 'self' data:",
     "connect-src 'self' ws: wss:",
     "frame-ancestors 'none'",

@@ -36,7 +36,11 @@ export async function startServer({ dev }: { dev: boolean }): Promise<RunningSer
     stampClientIp(req, env.trustProxy)
     req.headers[REQUEST_ID_HEADER] = crypto.randomUUID()
     res.setHeader('X-Request-Id', req.headers[REQUEST_ID_HEADER])
-    setSecurityHeaders(req, res, { dev, https: env.appUrl.startsWith('https:') })
+    setSecurityHeaders(req, res, {
+      dev,
+      https: env.appUrl.startsWith('https:'),
+      fileOrigin: context.storage.downloadOrigin,
+    })
     if (refuseMalformedPath(req, res)) return
     observeRequestDuration(req, res)
     handle(req, res).catch((error: unknown) => {

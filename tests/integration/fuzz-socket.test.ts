@@ -51,6 +51,7 @@ const answers: { [E in ClientEvent]: Answers<E> } = {
   'chat:send': 'always',
   'chat:typing': 'never',
   'live:version': 'always',
+  'files:list': 'always',
 }
 
 const clientNames = [

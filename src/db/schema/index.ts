@@ -1,5 +1,6 @@
 export * from './auth'
 export * from './events'
+export * from './files'
 export * from './instances'
 export * from './jobs'
 export * from './mechanics'

@@ -1,5 +1,6 @@
 import { desc, eq, sql } from 'drizzle-orm'
 import { jobs, monitorRuns, sessionAlerts, sessions } from '@/db/schema'
+import { type InstanceView, listInstances } from '@/features/instances/list-instances'
 import { getIo } from '@/features/realtime/io'
 import { sessionStatuses } from '@/features/sessions/statuses'
 import { getContext } from '@/server/context'
@@ -24,6 +25,7 @@ export type HealthOverview = {
     lagMs: number | null
   }[]
   sockets: { instance: string; here: number; everywhere: number | null }
+  instances: InstanceView[]
 }
 
 export type AlertView = {
@@ -65,7 +67,7 @@ const FETCH_SOCKETS_TIMEOUT_MS = 1_500
 
 export async function getHealthOverview(): Promise<HealthOverview> {
   const { db } = getContext().database
-  const [counts, alertRows, runRows, actedRows, jobCounts, failures, everywhere] =
+  const [counts, alertRows, runRows, actedRows, jobCounts, failures, everywhere, instanceRows] =
     await Promise.all([
       countSessionsByStatus(),
       db
@@ -108,6 +110,7 @@ export async function getHealthOverview(): Promise<HealthOverview> {
         .orderBy(desc(jobs.finishedAt))
         .limit(5),
       countSocketsEverywhere(),
+      listInstances(),
     ])
   const now = Date.now()
   return {
@@ -143,6 +146,7 @@ export async function getHealthOverview(): Promise<HealthOverview> {
       }
     }),
     sockets: { instance: instanceName, here: countLocalSockets(), everywhere },
+    instances: instanceRows,
   }
 }
 

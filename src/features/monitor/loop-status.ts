@@ -7,6 +7,8 @@ export const loopNames = {
   sweep: 'session sweep',
   jobs: 'jobs',
   monitor: 'session monitor',
+  heartbeat: 'instance heartbeat',
+  lostInstances: 'lost instances',
 } as const
 
 export type LoopPass = { finishedAt: number; durationMs: number; intervalMs: number }

@@ -108,6 +108,27 @@ export type SessionExtendedEvent = {
   serverNow: string
 }
 
+/** A file shared in a session. Its bytes are fetched from `/api/files/{id}` (a fresh signed URL). */
+export type SharedFile = {
+  id: string
+  sessionId: string
+  uploaderId: string
+  uploaderName: string
+  /** Sanitised; show it as text. */
+  name: string
+  kind: 'image' | 'pdf' | 'text' | 'video' | 'audio'
+  contentType: string
+  sizeBytes: number
+  /** Images have a small preview at `/api/files/{id}?variant=thumbnail`. */
+  hasThumbnail: boolean
+  width: number | null
+  height: number | null
+  createdAt: string
+}
+
+/** The answer to `files:list`: the session's files, oldest first, and the size limit. */
+export type FilesList = { files: SharedFile[]; maxBytes: number }
+
 /** The answer to `live:version`: compared with the version a live page was rendered at. */
 export type LiveVersion = { version: number }
 
@@ -149,6 +170,8 @@ export const chatSendPayloadSchema = z.object({
 
 export const chatTypingPayloadSchema = z.object({ sessionId: z.uuid(), typing: z.boolean() })
 
+export const filesListPayloadSchema = z.object({ sessionId: z.uuid() })
+
 /**
  * What a live page shows: the sessions the user takes part in (customer and mechanic dashboards),
  * every session (the admin overview), or one session (its page).
@@ -165,6 +188,7 @@ export type ChatSendPayload = z.input<typeof chatSendPayloadSchema>
 export type ChatSendInput = z.output<typeof chatSendPayloadSchema>
 export type ChatTypingPayload = z.input<typeof chatTypingPayloadSchema>
 export type LiveScope = z.infer<typeof liveScopeSchema>
+export type FilesListPayload = z.input<typeof filesListPayloadSchema>
 
 /** Browser → server. An event with an acknowledgement answers `Ack<T>`. */
 export type ClientToServerEvents = {
@@ -174,6 +198,8 @@ export type ClientToServerEvents = {
   'chat:send': (payload: ChatSendPayload, ack: AckCallback<ChatMessage>) => void
   'chat:typing': (payload: ChatTypingPayload) => void
   'live:version': (payload: LiveScope, ack: AckCallback<LiveVersion>) => void
+  /** The session's files, oldest first: asked on every (re)join, so none shared meanwhile is missed. */
+  'files:list': (payload: FilesListPayload, ack: AckCallback<FilesList>) => void
 }
 
 /** Server → browser. Sent only through the typed publisher. */
@@ -189,6 +215,7 @@ export type ServerToClientEvents = {
   'extension:pending': (event: ExtensionPendingEvent) => void
   'extension:cancelled': (event: ExtensionCancelledEvent) => void
   'session:extended': (event: SessionExtendedEvent) => void
+  'file:added': (file: SharedFile) => void
 }
 
 export type ServerEvent = keyof ServerToClientEvents
@@ -204,6 +231,7 @@ const clientEvents = {
   'chat:send': true,
   'chat:typing': true,
   'live:version': true,
+  'files:list': true,
 } as const satisfies Record<ClientEvent, true>
 
 const serverEvents = {
@@ -218,6 +246,7 @@ const serverEvents = {
   'extension:pending': true,
   'extension:cancelled': true,
   'session:extended': true,
+  'file:added': true,
 } as const satisfies Record<ServerEvent, true>
 
 export const clientEventNames: readonly ClientEvent[] = Object.keys(clientEvents) as ClientEvent[]

@@ -49,6 +49,8 @@ test('an admin watching Health sees a stuck session appear; the mechanic sees th
     const adminConnected = nextSocketConnection(admin)
     await admin.goto('/admin/health')
     await expect(admin.getByRole('heading', { name: 'Health', level: 1 })).toBeVisible()
+    // The server this page came from beats its heartbeat, so it is listed as alive.
+    await expect(admin.getByTestId('instances')).toContainText('alive')
     await adminConnected
     // Set once; a reload would lose it.
     await admin.evaluate(() => {

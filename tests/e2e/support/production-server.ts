@@ -43,10 +43,13 @@ export async function startProductionServer({
   port,
   dataDir,
   env = {},
+  healthTimeoutMs,
 }: {
   port: number
   dataDir: string
   env?: Record<string, string>
+  /** How long a start may take (default two minutes). */
+  healthTimeoutMs?: number
 }): Promise<ProductionServer> {
   const url = `http://localhost:${port}`
   const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
@@ -87,7 +90,7 @@ export async function startProductionServer({
     },
   }
   try {
-    await waitForHealth(server)
+    await waitForHealth(server, healthTimeoutMs)
   } catch (error) {
     child.kill('SIGKILL')
     throw error

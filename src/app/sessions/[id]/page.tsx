@@ -9,6 +9,8 @@ import { listMessages } from '@/features/chat/list-messages'
 import { MessageList } from '@/features/chat/ui/message-list'
 import { listSessionExtensions } from '@/features/extensions/list-session-extensions'
 import { ExtensionList } from '@/features/extensions/ui/extension-list'
+import { listFilesOfSession } from '@/features/files/list-session-files'
+import { SessionFileList } from '@/features/files/ui/session-file-list'
 import { getLiveVersion } from '@/features/sessions/get-live-version'
 import { getSessionDetailOrThrow } from '@/features/sessions/get-session-detail'
 import { listSessionEvents } from '@/features/sessions/list-session-events'
@@ -31,9 +33,10 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   // Before the data: see getLiveVersion. It also turns away anyone who may not see the session.
   const version = await orNotFound(getLiveVersion(user, { kind: 'session', sessionId: id }))
   const { detail, role } = await orNotFound(getSessionDetailOrThrow(id, user))
-  const [messages, extensions, events] = await Promise.all([
+  const [messages, extensions, files, events] = await Promise.all([
     listMessages(detail.id, 0, 10_000),
     listSessionExtensions(detail.id),
+    listFilesOfSession(detail.id),
     role === 'admin' ? listSessionEvents(detail.id) : Promise.resolve([]),
   ])
   const open = isRoomOpen(detail.status)
@@ -82,6 +85,10 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
 
       <Card title="Extensions">
         <ExtensionList extensions={extensions} />
+      </Card>
+
+      <Card title="Files">
+        <SessionFileList files={files} />
       </Card>
 
       <Card title="Transcript">

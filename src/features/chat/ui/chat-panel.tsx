@@ -3,7 +3,7 @@
 import { Eye } from 'lucide-react'
 import type { ReactNode } from 'react'
 import { MessageComposer } from './message-composer'
-import type { ListedMessage } from './message-list'
+import type { ListedAttachment, ListedMessage } from './message-list'
 import { MessageList } from './message-list'
 import { TypingIndicator } from './typing-indicator'
 import { useTypingSignal } from './use-typing-signal'
@@ -22,8 +22,19 @@ export function ChatPanel({
   onSend,
   onRetry,
   onTyping,
+  attachments,
+  footer,
+  composerAccessory,
+  onPasteFiles,
 }: {
   messages: readonly ListedMessage[]
+  /** Shared files, shown among the messages by time. */
+  attachments?: readonly ListedAttachment[]
+  /** Shown above the composer (uploads in progress). */
+  footer?: ReactNode
+  /** Beside the message box (the Attach button). */
+  composerAccessory?: ReactNode
+  onPasteFiles?: (files: File[]) => void
   selfId: string
   /** Read out messages that arrive from now on (not the history loaded on joining). */
   announceNew: boolean
@@ -48,8 +59,10 @@ export function ChatPanel({
         empty={empty}
         onRetry={onRetry}
         announceNew={announceNew}
+        attachments={attachments}
       />
       <TypingIndicator names={typingNames} />
+      {footer}
       {composer.mode === 'watching' ? (
         <p className="flex items-center gap-2 border-t border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-700">
           <Eye aria-hidden className="size-4 shrink-0" />
@@ -61,6 +74,8 @@ export function ChatPanel({
           onTyping={typing.touch}
           onStopTyping={typing.stop}
           disabledReason={composer.disabledReason}
+          accessory={composerAccessory}
+          onPasteFiles={onPasteFiles}
         />
       )}
     </section>

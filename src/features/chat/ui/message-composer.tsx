@@ -1,7 +1,7 @@
 'use client'
 
 import { SendHorizontal } from 'lucide-react'
-import { useId, useState } from 'react'
+import { type ReactNode, useId, useState } from 'react'
 import { Button } from '@/components/ui'
 import { MAX_MESSAGE_LENGTH } from '@/features/realtime/contract'
 
@@ -16,7 +16,13 @@ export function MessageComposer({
   onTyping,
   onStopTyping,
   disabledReason,
+  accessory,
+  onPasteFiles,
 }: {
+  /** Beside the box, before it (the Attach button). */
+  accessory?: ReactNode
+  /** Files pasted into the box (a screenshot) go here instead of into the text. */
+  onPasteFiles?: (files: File[]) => void
   onSend: (body: string) => void
   onTyping: () => void
   onStopTyping: () => void
@@ -48,6 +54,7 @@ export function MessageComposer({
         Message
       </label>
       <div className="flex items-end gap-2">
+        {accessory}
         <textarea
           id={id}
           value={body}
@@ -68,6 +75,12 @@ export function MessageComposer({
             }
           }}
           onBlur={onStopTyping}
+          onPaste={(event) => {
+            const files = [...event.clipboardData.files]
+            if (!onPasteFiles || files.length === 0) return
+            event.preventDefault()
+            onPasteFiles(files)
+          }}
           className="field-sizing-content max-h-40 min-h-11 flex-1 resize-none rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base leading-6 shadow-sm focus:border-blue-600 disabled:cursor-not-allowed disabled:bg-slate-100"
         />
         <Button type="submit" disabled={disabled || text === ''} className="shrink-0">

@@ -1,11 +1,20 @@
 'use client'
 
-import { useEffect, useRef, useState } from 'react'
+import { type ReactNode, useEffect, useRef, useState } from 'react'
 import type { ChatMessage } from '@/features/realtime/contract'
 import { MessageTime } from './message-time'
 
 /** `failed` holds why a message of ours was not sent, as the server or the connection said. */
 export type ListedMessage = ChatMessage & { pending?: boolean; failed?: string }
+
+/** Something else said in the conversation (a shared file), placed among messages by time. */
+export type ListedAttachment = {
+  key: string
+  createdAt: string
+  senderId: string
+  senderName: string
+  node: ReactNode
+}
 
 /**
  * Messages as plain text (React escapes them; line breaks kept by CSS), oldest first. Follows new
@@ -17,8 +26,10 @@ export function MessageList({
   empty,
   onRetry,
   announceNew = false,
+  attachments = [],
 }: {
   messages: readonly ListedMessage[]
+  attachments?: readonly ListedAttachment[]
   selfId: string
   empty: string
   onRetry?: (clientId: string) => void
@@ -36,10 +47,13 @@ export function MessageList({
 
   useEffect(() => {
     const element = scroller.current
-    const last = messages.at(-1)
+    const last = [messages.at(-1), attachments.at(-1)]
+      .filter((item) => item !== undefined)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .at(-1)
     if (!element || !last) return
     if (atBottom.current || last.senderId === selfId) element.scrollTop = element.scrollHeight
-  }, [messages, selfId])
+  }, [messages, attachments, selfId])
 
   return (
     <div
@@ -53,18 +67,22 @@ export function MessageList({
       aria-live={live ? 'polite' : 'off'}
       className="min-h-0 flex-1 overflow-y-auto px-3 py-4 sm:px-4"
     >
-      {messages.length === 0 ? (
+      {messages.length === 0 && attachments.length === 0 ? (
         <p className="py-8 text-center text-sm text-slate-500">{empty}</p>
       ) : (
         <ol aria-label="Messages" className="space-y-3">
-          {messages.map((message) => (
-            <MessageItem
-              key={`${message.senderId}:${message.clientId}`}
-              message={message}
-              own={message.senderId === selfId}
-              onRetry={onRetry}
-            />
-          ))}
+          {inTimeOrder(messages, attachments).map((entry) =>
+            'node' in entry ? (
+              <AttachmentItem key={entry.key} item={entry} own={entry.senderId === selfId} />
+            ) : (
+              <MessageItem
+                key={`${entry.senderId}:${entry.clientId}`}
+                message={entry}
+                own={entry.senderId === selfId}
+                onRetry={onRetry}
+              />
+            ),
+          )}
         </ol>
       )}
     </div>
@@ -121,6 +139,46 @@ function MessageItem({
         ) : (
           message.pending && <p className="mt-1 px-1 text-xs text-slate-500">Sending…</p>
         )}
+      </div>
+    </li>
+  )
+}
+
+/** Messages keep their own order; attachments go in by time, before any message still sending. */
+function inTimeOrder(
+  messages: readonly ListedMessage[],
+  attachments: readonly ListedAttachment[],
+): (ListedMessage | ListedAttachment)[] {
+  if (attachments.length === 0) return [...messages]
+  const merged: (ListedMessage | ListedAttachment)[] = []
+  let next = 0
+  for (const message of messages) {
+    while (
+      next < attachments.length &&
+      (message.pending || (attachments[next]?.createdAt ?? '') <= message.createdAt)
+    ) {
+      merged.push(attachments[next] as ListedAttachment)
+      next += 1
+    }
+    merged.push(message)
+  }
+  return [...merged, ...attachments.slice(next)]
+}
+
+function AttachmentItem({ item, own }: { item: ListedAttachment; own: boolean }) {
+  return (
+    <li
+      className={`flex ${own ? 'justify-end' : 'justify-start'}`}
+      data-testid="shared-file"
+      data-own={own}
+    >
+      <div className={`flex max-w-[85%] flex-col ${own ? 'items-end' : 'items-start'}`}>
+        <p className="mb-1 px-1 text-xs text-slate-500">
+          <span className="font-semibold text-slate-700">{own ? 'You' : item.senderName}</span>
+          {' · '}
+          <MessageTime iso={item.createdAt} />
+        </p>
+        {item.node}
       </div>
     </li>
   )

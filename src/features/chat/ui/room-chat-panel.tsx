@@ -12,8 +12,16 @@ export function RoomChatPanel({
   announceNew,
   empty,
   composer,
+  attachments,
+  footer,
+  composerAccessory,
+  onPasteFiles,
 }: {
   self: { id: string; name: string }
+  attachments?: PanelProps['attachments']
+  footer?: PanelProps['footer']
+  composerAccessory?: PanelProps['composerAccessory']
+  onPasteFiles?: PanelProps['onPasteFiles']
   announceNew: boolean
   empty: string
   composer: PanelProps['composer']
@@ -30,6 +38,10 @@ export function RoomChatPanel({
       onSend={(body) => void chat.send(body)}
       onRetry={(clientId) => void chat.retry(clientId)}
       onTyping={chat.setTyping}
+      attachments={attachments}
+      footer={footer}
+      composerAccessory={composerAccessory}
+      onPasteFiles={onPasteFiles}
     />
   )
 }

@@ -285,11 +285,30 @@ export function BackgroundWork({ overview }: { overview: HealthOverview }) {
             />
           </dl>
           <p className="mt-2 break-all text-xs text-slate-500">This instance: {sockets.instance}</p>
+          <h3 className="mt-4 mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">
+            Instances
+          </h3>
+          <ul className="space-y-1 text-sm" data-testid="instances">
+            {overview.instances.map((instance) => (
+              <li key={instance.id} className="flex justify-between gap-3">
+                <span className="break-all font-mono text-xs text-slate-600">
+                  {instance.id.slice(0, 8)}
+                </span>
+                <span>{instanceStateLabels[instance.state]}</span>
+              </li>
+            ))}
+          </ul>
         </section>
       </div>
     </Card>
   )
 }
+
+const instanceStateLabels = {
+  alive: 'alive',
+  stopping: 'stopped, clients returning',
+  silent: 'no heartbeat',
+} as const
 
 function Fact({
   label,

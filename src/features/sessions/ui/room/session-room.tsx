@@ -9,6 +9,11 @@ import { ExtendSessionButton } from '@/features/extensions/ui/extend-session-but
 import { ExtensionPendingBanner } from '@/features/extensions/ui/extension-pending-banner'
 import { ExtensionReturnNotice } from '@/features/extensions/ui/extension-return-notice'
 import { useSessionExtended } from '@/features/extensions/ui/use-session-extended'
+import { AttachButton } from '@/features/files/ui/attach-button'
+import { FileDropZone } from '@/features/files/ui/file-drop-zone'
+import { sharedFileEntry } from '@/features/files/ui/shared-file-entry'
+import { UploadList } from '@/features/files/ui/upload-list'
+import { useRoomFiles } from '@/features/files/ui/use-room-files'
 import type { Participant } from '@/features/realtime/contract'
 import type { RoomIntro } from '@/features/sessions/get-room-intro'
 import { isTerminal, type SessionStatus, sessionStatuses } from '@/features/sessions/statuses'
@@ -51,6 +56,7 @@ function RoomView({ intro, viewer, homePath }: RoomProps) {
   const warning = useTimeWarning(remainingMs, extended?.at ?? null)
   const watching = intro.role === 'admin'
   const connectError = useConnectError()
+  const files = useRoomFiles()
 
   const exit = useExit()
   const refusedStatus = room.error?.code === 'conflict' ? statusOf(room.error.status) : null
@@ -69,6 +75,8 @@ function RoomView({ intro, viewer, homePath }: RoomProps) {
     intro.role === 'customer' &&
     !over &&
     (room.state?.status === 'live' || room.state?.status === 'reconnecting')
+  const canShareFiles =
+    !watching && !over && (room.state?.status === 'live' || room.state?.status === 'reconnecting')
   const recentlyExtended = useRecent(extended?.at ?? null, 8000)
   const status: RoomStatus = over
     ? { text: 'This session has ended', tone: 'ended' }
@@ -192,22 +200,38 @@ function RoomView({ intro, viewer, homePath }: RoomProps) {
         <div
           className={`flex min-h-0 flex-1 flex-col ${intro.type === 'video' ? 'lg:max-w-md' : ''}`}
         >
-          <RoomChatPanel
-            self={viewer}
-            announceNew={room.state !== null}
-            empty={
-              room.state
-                ? watching
-                  ? 'No messages yet.'
-                  : `No messages yet. Say hello to ${othersLabel}.`
-                : 'Loading messages…'
-            }
-            composer={
-              watching
-                ? { mode: 'watching', note: 'Watching as admin — the chat is read-only for you.' }
-                : { mode: 'write', disabledReason }
-            }
-          />
+          <FileDropZone enabled={canShareFiles} onFiles={files.upload}>
+            <RoomChatPanel
+              self={viewer}
+              attachments={files.files.map(sharedFileEntry)}
+              footer={
+                <UploadList
+                  uploads={files.uploads}
+                  onCancel={files.cancel}
+                  onDismiss={files.dismiss}
+                />
+              }
+              composerAccessory={
+                watching ? undefined : (
+                  <AttachButton disabled={!canShareFiles} onFiles={files.upload} />
+                )
+              }
+              onPasteFiles={canShareFiles ? files.upload : undefined}
+              announceNew={room.state !== null}
+              empty={
+                room.state
+                  ? watching
+                    ? 'No messages yet.'
+                    : `No messages yet. Say hello to ${othersLabel}.`
+                  : 'Loading messages…'
+              }
+              composer={
+                watching
+                  ? { mode: 'watching', note: 'Watching as admin — the chat is read-only for you.' }
+                  : { mode: 'write', disabledReason }
+              }
+            />
+          </FileDropZone>
         </div>
       </main>
     </div>
