@@ -28,13 +28,12 @@ export const PLAIN_TEXT: AllowedType = {
 
 /** For messages: what people may share, in words. */
 export const allowedKindsText =
-  'photos (JPEG, PNG, WebP, HEIC), PDF, plain text, short videos (MP4, MOV, WebM) and audio (M4A, MP3, WebM)'
+  'photos (JPEG, PNG, WebP), PDF, plain text, short videos (MP4, MOV, WebM) and audio (M4A, MP3, WebM)'
 
 export const allowedKindsList = [
   'JPEG',
   'PNG',
   'WebP',
-  'HEIC',
   'PDF',
   'plain text',
   'MP4',

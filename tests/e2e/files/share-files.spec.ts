@@ -183,7 +183,7 @@ test('both participants share files in the room: progress, at once for both, per
   await expect(
     customer.page.getByTestId('upload-error').filter({ hasText: 'photo.jpg' }),
   ).toContainText(
-    "photo.jpg: This kind of file can't be shared. You can share photos (JPEG, PNG, WebP, HEIC), PDF",
+    "photo.jpg: This kind of file can't be shared. You can share photos (JPEG, PNG, WebP), PDF",
   )
   await expect(mechanic.page.getByTestId('shared-file')).toHaveCount(3)
 

@@ -43,7 +43,7 @@ export const acceptAttribute = [
 ].join(',')
 
 export const allowedKindsText =
-  'photos (JPEG, PNG, WebP, HEIC), PDF, plain text, short videos (MP4, MOV, WebM) and audio (M4A, MP3, WebM)'
+  'photos (JPEG, PNG, WebP), PDF, plain text, short videos (MP4, MOV, WebM) and audio (M4A, MP3, WebM)'
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
