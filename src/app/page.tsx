@@ -2,32 +2,12 @@ import { Clock, MessageSquare, ShieldCheck, Video, Wrench } from 'lucide-react'
 import Link from 'next/link'
 import { getPageUser } from '@/features/auth/require-page-user'
 import { dashboardPathFor } from '@/features/auth/session-user'
+import { planChoices } from '@/features/booking/ui/plan-choices'
+import { deliveryLabel } from '@/features/catalogue/catalogue'
 
 export const dynamic = 'force-dynamic'
 
-const plans = [
-  {
-    name: 'Chat',
-    minutes: 30,
-    price: '$9.99',
-    icon: MessageSquare,
-    blurb: 'Text chat with a mechanic.',
-  },
-  {
-    name: 'Video',
-    minutes: 45,
-    price: '$29.99',
-    icon: Video,
-    blurb: 'Show the problem on a 1:1 video call.',
-  },
-  {
-    name: 'Diagnostic',
-    minutes: 60,
-    price: '$49.99',
-    icon: Wrench,
-    blurb: 'A full hour of guided diagnosis on video.',
-  },
-]
+const planIcons = { chat: MessageSquare, video: Video, diagnostic: Wrench }
 
 export default async function LandingPage() {
   const user = await getPageUser()
@@ -71,9 +51,9 @@ export default async function LandingPage() {
             A real mechanic, live, in minutes.
           </h1>
           <p className="mt-4 max-w-2xl text-lg text-slate-600">
-            Describe what your car is doing, pick a plan, and a certified mechanic joins you over
-            chat or video. You pay for a fixed block of time and can extend it whenever you need.
-            Afterwards you get a written summary of what was found and what to do next.
+            Describe what your car is doing, pick a plan, and a certified mechanic joins you in a
+            live chat where you can share photos, scan reports and clips. You pay for a fixed block
+            of time and can extend it whenever you need. Live video calling is coming soon.
           </p>
           <div className="mt-6 flex flex-wrap gap-3">
             <Link
@@ -96,18 +76,23 @@ export default async function LandingPage() {
             Plans
           </h2>
           <ul className="grid gap-4 sm:grid-cols-3">
-            {plans.map((plan) => (
-              <li
-                key={plan.name}
-                className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
-              >
-                <plan.icon aria-hidden className="size-6 text-blue-600" />
-                <h3 className="mt-3 text-lg font-semibold">{plan.name}</h3>
-                <p className="text-slate-600">{plan.blurb}</p>
-                <p className="mt-3 text-2xl font-bold">{plan.price}</p>
-                <p className="text-sm text-slate-500">{plan.minutes} minutes</p>
-              </li>
-            ))}
+            {planChoices().map((plan) => {
+              const Icon = planIcons[plan.id]
+              return (
+                <li
+                  key={plan.id}
+                  className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+                >
+                  <Icon aria-hidden className="size-6 text-blue-600" />
+                  <h3 className="mt-3 text-lg font-semibold">{plan.label}</h3>
+                  <p className="text-slate-600">{plan.blurb}</p>
+                  <p className="mt-3 text-2xl font-bold">{plan.price}</p>
+                  <p className="text-sm text-slate-500">
+                    {plan.minutes} minutes · {deliveryLabel(plan.type)}
+                  </p>
+                </li>
+              )
+            })}
           </ul>
         </section>
 

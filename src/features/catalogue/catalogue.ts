@@ -19,6 +19,14 @@ export type PlanId = keyof typeof plans
 export type SessionType = (typeof plans)[PlanId]['type']
 export const planIds = Object.keys(plans) as PlanId[]
 
+/**
+ * How a session of this type is delivered today, in the words every page uses. Video plans are
+ * longer sessions in the chat room (with files) until calling ships; no page may promise more.
+ */
+export function deliveryLabel(type: SessionType): string {
+  return type === 'chat' ? 'text chat' : 'chat with photos and clips; video calling coming soon'
+}
+
 export const extensionOptions = {
   '15': { id: '15', minutes: 15, priceCents: 1499 },
   '30': { id: '30', minutes: 30, priceCents: 2499 },

@@ -1,5 +1,5 @@
 import type { checkouts } from '@/db/schema'
-import { formatPrice, type PlanId, plans } from '@/features/catalogue/catalogue'
+import { deliveryLabel, formatPrice, type PlanId, plans } from '@/features/catalogue/catalogue'
 import { returnUrlFor } from './pay-local-checkout'
 
 type Checkout = typeof checkouts.$inferSelect
@@ -38,7 +38,7 @@ function summarize(checkout: Checkout): Pick<LocalCheckoutView, 'title' | 'lines
   const lines = [
     {
       label: 'Session',
-      value: plan ? `${plan.minutes} min ${plan.type === 'chat' ? 'text chat' : 'video call'}` : '',
+      value: plan ? `${plan.minutes} min ${deliveryLabel(plan.type)}` : '',
     },
     {
       label: 'Vehicle',

@@ -4,6 +4,7 @@ import { MessageSquare, Stethoscope, Video } from 'lucide-react'
 import { type FormEvent, useRef, useState } from 'react'
 import { Alert, Button, Field } from '@/components/ui'
 import { useHydrated } from '@/components/use-hydrated'
+import { deliveryLabel } from '@/features/catalogue/catalogue'
 import { callApi } from '@/lib/api-client'
 import type { PlanChoice } from './plan-choices'
 
@@ -160,7 +161,7 @@ export function BookingForm({ plans }: { plans: PlanChoice[] }) {
                 </span>
                 <span className="text-2xl font-bold">{plan.price}</span>
                 <span className="text-sm text-slate-600">
-                  {plan.minutes} min · {plan.type === 'chat' ? 'text chat' : 'video call'}
+                  {plan.minutes} min · {deliveryLabel(plan.type)}
                 </span>
                 <span id={`plan-${plan.id}-blurb`} className="text-sm text-slate-600">
                   {plan.blurb}

@@ -12,8 +12,8 @@ export type PlanChoice = {
 
 const blurbs: Record<PlanId, string> = {
   chat: 'Text chat with a mechanic. Good for quick questions and warning lights.',
-  video: 'Show the problem on a 1:1 video call.',
-  diagnostic: 'A full hour of guided diagnosis on video.',
+  video: 'More time to show the problem: share photos, scan reports and clips in the chat.',
+  diagnostic: 'A full hour of guided diagnosis in the chat, with photos, scan reports and clips.',
 }
 
 export function planChoices(): PlanChoice[] {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { formatPrice } from '@/features/catalogue/catalogue'
+import { deliveryLabel, formatPrice } from '@/features/catalogue/catalogue'
 import type { SessionDetail } from '@/features/sessions/get-session-detail'
 import { formatDuration } from '../dashboard/format'
 import { LocalTime } from '../dashboard/local-time'
@@ -13,7 +13,7 @@ export function SessionFacts({ detail }: { detail: SessionDetail }) {
   const rows: [string, ReactNode][] = [
     [
       'Plan',
-      `${detail.planLabel} · ${detail.type === 'chat' ? 'text chat' : 'video call'} · ${formatDuration(detail.durationSeconds)} paid`,
+      `${detail.planLabel} · ${deliveryLabel(detail.type)} · ${formatDuration(detail.durationSeconds)} paid`,
     ],
     [
       'Status',
