@@ -4,6 +4,11 @@ import { payForRequest, uniqueConcern } from '../support/requests'
 import { screenshot } from '../support/screenshots'
 import { nextSocketConnection } from '../support/socket-connection'
 
+// Two people, each signing up with real password hashing, then booking, paying and accepting:
+// the same budget as the other two-person journeys, so a busy machine slows them but does not
+// fail them.
+test.describe.configure({ timeout: 120_000 })
+
 test('a paid request appears in the queue without a reload, and Accept opens the room', async ({
   page,
   browser,

@@ -46,6 +46,9 @@ async function leave({ admin, customer, mechanic }: LiveRoom): Promise<void> {
   await admin.dispose()
 }
 
+// Three people and two checkouts per test: the budget of the other two-person journeys.
+test.describe.configure({ timeout: 120_000 })
+
 test('the customer buys 15 more minutes and both clocks jump at once; a redelivered event changes nothing', async ({
   browser,
   baseURL,
