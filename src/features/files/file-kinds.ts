@@ -26,10 +26,6 @@ export const PLAIN_TEXT: AllowedType = {
   kind: 'text',
 }
 
-/** For messages: what people may share, in words. */
-export const allowedKindsText =
-  'photos (JPEG, PNG, WebP), PDF, plain text, short videos (MP4, MOV, WebM) and audio (M4A, MP3, WebM)'
-
 export const allowedKindsList = [
   'JPEG',
   'PNG',

@@ -5,13 +5,8 @@ import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { ServerEnv } from '@/lib/env'
 import { AppError } from '@/lib/errors'
-import {
-  type AllowedType,
-  allowedKindsList,
-  allowedKindsText,
-  SNIFF_BYTES,
-  sniffFileType,
-} from './file-kinds'
+import { allowedKindsText } from './allowed-kinds-text'
+import { type AllowedType, allowedKindsList, SNIFF_BYTES, sniffFileType } from './file-kinds'
 
 export type ReceivedUpload = {
   /** The spooled bytes; the caller removes it (`discard`). */

@@ -1,3 +1,5 @@
+import { allowedKindsText } from '../allowed-kinds-text'
+
 /**
  * What the browser checks before sending a file, from its declared type and name. The server
  * decides from the bytes; this only spares people a wait for a file that would be refused.
@@ -41,9 +43,6 @@ export const acceptAttribute = [
   ...acceptedTypes,
   ...acceptedExtensions.map((ext) => `.${ext}`),
 ].join(',')
-
-export const allowedKindsText =
-  'photos (JPEG, PNG, WebP), PDF, plain text, short videos (MP4, MOV, WebM) and audio (M4A, MP3, WebM)'
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
