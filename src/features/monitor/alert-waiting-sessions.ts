@@ -1,11 +1,7 @@
-import { and, eq, lte } from 'drizzle-orm'
-import { sessions } from '@/db/schema'
 import { enqueueEmail } from '@/features/mail/send-email-job'
 import { readPresence } from '@/features/realtime/presence'
-import { notifySessionChanged } from '@/features/sessions/notify-session-changed'
-import { getContext } from '@/server/context'
+import { alertIfStillStuck } from './act-on-stuck-session'
 import { ageSeconds, type MonitorThresholds, secondsBefore } from './monitor-thresholds'
-import { raiseAlert } from './raise-alert'
 import { findStuckSessions, roomUrl, type StuckFilter } from './stuck-sessions'
 
 /**
@@ -17,7 +13,6 @@ export async function alertWaitingSessions(
   thresholds: MonitorThresholds,
 ): Promise<number> {
   const threshold = thresholds.waitingAlertSeconds
-  const cutoff = secondsBefore(now, threshold)
   const stuck = await findStuckSessions(waitingFilter(now, thresholds))
   let alerted = 0
   for (const session of stuck) {
@@ -27,51 +22,37 @@ export async function alertWaitingSessions(
     // Bounded: a dead peer cannot hold the pass up; its users then count as absent and are reminded.
     const present = (await readPresence(session.id)).userIds
     const absent = participants.filter((id) => !present.has(id))
-    const acted = await getContext().database.db.transaction(async (tx) => {
-      const [current] = await tx
-        .select({ id: sessions.id })
-        .from(sessions)
-        .where(
-          and(
-            eq(sessions.id, session.id),
-            eq(sessions.status, 'waiting'),
-            lte(sessions.statusChangedAt, cutoff),
-          ),
-        )
-      if (!current) return false
-      const age = ageSeconds(session.statusChangedAt, now)
-      const raised = await raiseAlert(tx, {
+    const age = ageSeconds(session.statusChangedAt, now)
+    const acted = await alertIfStillStuck(session.id, {
+      status: 'waiting',
+      cutoff: secondsBefore(now, threshold),
+      alert: {
         condition: 'waiting_stuck',
-        subjectId: session.id,
-        sessionId: session.id,
         ageSeconds: age,
         thresholdSeconds: threshold,
         reason: 'waiting_for_participant',
         now,
         data: { absentUserIds: absent },
-      })
-      if (!raised) return false
-      for (const userId of absent) {
-        await enqueueEmail(tx, {
-          key: `monitor.waiting_stuck:${session.id}:${userId}`,
-          userId,
-          subject: 'Your AutoDoctor session is waiting for you',
-          content: {
-            greeting: 'Hello,',
-            paragraphs: [
-              `The other participant has been waiting in your session for ${Math.round(age / 60)} minutes.`,
-              'Join now so the session can start.',
-            ],
-            link: { label: 'Join the session', url: roomUrl(session) },
-          },
-        })
-      }
-      return true
+      },
+      alsoInTransaction: async (tx) => {
+        for (const userId of absent) {
+          await enqueueEmail(tx, {
+            key: `monitor.waiting_stuck:${session.id}:${userId}`,
+            userId,
+            subject: 'Your AutoDoctor session is waiting for you',
+            content: {
+              greeting: 'Hello,',
+              paragraphs: [
+                `The other participant has been waiting in your session for ${Math.round(age / 60)} minutes.`,
+                'Join now so the session can start.',
+              ],
+              link: { label: 'Join the session', url: roomUrl(session) },
+            },
+          })
+        }
+      },
     })
-    if (acted) {
-      alerted++
-      await notifySessionChanged(session.id)
-    }
+    if (acted) alerted++
   }
   return alerted
 }

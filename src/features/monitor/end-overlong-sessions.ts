@@ -1,6 +1,4 @@
-import { endSession } from '@/features/sessions/end-session'
-import { AppError } from '@/lib/errors'
-import { logger } from '@/lib/logger'
+import { endStuckSession } from './act-on-stuck-session'
 import { ageSeconds, type MonitorThresholds, secondsBefore } from './monitor-thresholds'
 import { raiseAlert } from './raise-alert'
 import { findStuckSessions, type StuckFilter } from './stuck-sessions'
@@ -19,32 +17,25 @@ export async function endOverlongSessions(
   const overlong = await findStuckSessions(overlongFilter(now, thresholds))
   let ended = 0
   for (const session of overlong) {
-    try {
-      await endSession({
-        sessionId: session.id,
-        actorId: null,
-        reason: 'max_duration',
-        expectedFrom: ['live', 'reconnecting'],
-        onlyIf: (current) => Boolean(current.startedAt && current.startedAt <= cutoff),
-        now,
-        alsoInTransaction: async (tx, ended, before) => {
-          await raiseAlert(tx, {
-            condition: 'max_duration',
-            subjectId: session.id,
-            sessionId: session.id,
-            ageSeconds: before.startedAt ? ageSeconds(before.startedAt, now) : 0,
-            thresholdSeconds: threshold,
-            reason: 'max_duration',
-            now,
-            data: { from: before.status, to: ended.status },
-          })
-        },
-      })
-      ended++
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'conflict') continue
-      logger().error({ err: error, sessionId: session.id }, 'monitor failed to end a session')
-    }
+    const acted = await endStuckSession(session.id, {
+      reason: 'max_duration',
+      expectedFrom: ['live', 'reconnecting'],
+      onlyIf: (current) => Boolean(current.startedAt && current.startedAt <= cutoff),
+      now,
+      alsoInTransaction: async (tx, ended, before) => {
+        await raiseAlert(tx, {
+          condition: 'max_duration',
+          subjectId: session.id,
+          sessionId: session.id,
+          ageSeconds: before.startedAt ? ageSeconds(before.startedAt, now) : 0,
+          thresholdSeconds: threshold,
+          reason: 'max_duration',
+          now,
+          data: { from: before.status, to: ended.status },
+        })
+      },
+    })
+    if (acted) ended++
   }
   return ended
 }

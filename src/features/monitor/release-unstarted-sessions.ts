@@ -1,7 +1,5 @@
 import { enqueueEmail } from '@/features/mail/send-email-job'
-import { endSession } from '@/features/sessions/end-session'
-import { AppError } from '@/lib/errors'
-import { logger } from '@/lib/logger'
+import { endStuckSession } from './act-on-stuck-session'
 import { ageSeconds, type MonitorThresholds, secondsBefore } from './monitor-thresholds'
 import { raiseAlert } from './raise-alert'
 import { findStuckSessions, type StuckFilter } from './stuck-sessions'
@@ -20,56 +18,48 @@ export async function releaseUnstartedSessions(
   const stuck = await findStuckSessions(releaseFilter(now, thresholds))
   let released = 0
   for (const session of stuck) {
-    try {
-      await endSession({
-        sessionId: session.id,
-        actorId: null,
-        reason: 'not_started',
-        expectedFrom: ['accepted', 'waiting'],
-        onlyIf: (current) => Boolean(current.acceptedAt && current.acceptedAt <= cutoff),
-        now,
-        alsoInTransaction: async (tx, _ended, before) => {
-          const age = before.acceptedAt ? ageSeconds(before.acceptedAt, now) : 0
-          const raised = await raiseAlert(tx, {
-            condition: 'not_started_released',
-            subjectId: session.id,
-            sessionId: session.id,
-            ageSeconds: age,
-            thresholdSeconds: threshold,
-            reason: 'not_started',
-            now,
-            data: { from: before.status, mechanicId: before.mechanicId },
+    const acted = await endStuckSession(session.id, {
+      reason: 'not_started',
+      expectedFrom: ['accepted', 'waiting'],
+      onlyIf: (current) => Boolean(current.acceptedAt && current.acceptedAt <= cutoff),
+      now,
+      alsoInTransaction: async (tx, _ended, before) => {
+        const age = before.acceptedAt ? ageSeconds(before.acceptedAt, now) : 0
+        const raised = await raiseAlert(tx, {
+          condition: 'not_started_released',
+          subjectId: session.id,
+          sessionId: session.id,
+          ageSeconds: age,
+          thresholdSeconds: threshold,
+          reason: 'not_started',
+          now,
+          data: { from: before.status, mechanicId: before.mechanicId },
+        })
+        // The transition above already made this run the only one; the row is its record.
+        if (!raised) return
+        const people = [
+          { userId: before.customerId, role: 'customer' },
+          ...(before.mechanicId ? [{ userId: before.mechanicId, role: 'mechanic' }] : []),
+        ]
+        for (const person of people) {
+          await enqueueEmail(tx, {
+            key: `monitor.not_started_released:${session.id}:${person.userId}`,
+            userId: person.userId,
+            subject: 'Your AutoDoctor session was released',
+            content: {
+              greeting: 'Hello,',
+              paragraphs: [
+                'The session did not start in time, so it has been cancelled.',
+                person.role === 'customer'
+                  ? 'Your payment is being refunded in full. You can book again at any time.'
+                  : 'The request is closed and the customer has been refunded.',
+              ],
+            },
           })
-          // The transition above already made this run the only one; the row is its record.
-          if (!raised) return
-          const people = [
-            { userId: before.customerId, role: 'customer' },
-            ...(before.mechanicId ? [{ userId: before.mechanicId, role: 'mechanic' }] : []),
-          ]
-          for (const person of people) {
-            await enqueueEmail(tx, {
-              key: `monitor.not_started_released:${session.id}:${person.userId}`,
-              userId: person.userId,
-              subject: 'Your AutoDoctor session was released',
-              content: {
-                greeting: 'Hello,',
-                paragraphs: [
-                  'The session did not start in time, so it has been cancelled.',
-                  person.role === 'customer'
-                    ? 'Your payment is being refunded in full. You can book again at any time.'
-                    : 'The request is closed and the customer has been refunded.',
-                ],
-              },
-            })
-          }
-        },
-      })
-      released++
-    } catch (error) {
-      // Someone started, ended or released it first.
-      if (error instanceof AppError && error.code === 'conflict') continue
-      logger().error({ err: error, sessionId: session.id }, 'monitor failed to release a session')
-    }
+        }
+      },
+    })
+    if (acted) released++
   }
   return released
 }
