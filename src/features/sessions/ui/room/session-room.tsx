@@ -19,10 +19,16 @@ import type { RoomIntro } from '@/features/sessions/get-room-intro'
 import { isTerminal, type SessionStatus, sessionStatuses } from '@/features/sessions/statuses'
 import { EndSessionButton } from './end-session-button'
 import { endedPathFor, notStartedPathFor } from './exit-paths'
-import { ConnectionBanner, ExtendedBanner, TimeWarningBanner } from './room-banners'
+import {
+  AdminWatchingBanner,
+  ConnectionBanner,
+  ExtendedBanner,
+  TimeWarningBanner,
+} from './room-banners'
 import { RoomConnectionProvider, useRoomConnection } from './room-connection'
 import { RoomHeader } from './room-header'
 import { describeRoom, joinNames, otherParticipants, type RoomStatus } from './room-status'
+import { useAdminWatching } from './use-admin-watching'
 import { useConnectError } from './use-connect-error'
 import { useLivePresence } from './use-live-presence'
 import { useRoomClock } from './use-room-clock'
@@ -55,6 +61,7 @@ function RoomView({ intro, viewer, homePath }: RoomProps) {
   const isPresent = useLivePresence(sessionId, room.state)
   const warning = useTimeWarning(remainingMs, extended?.at ?? null)
   const watching = intro.role === 'admin'
+  const watchedBySupport = useAdminWatching(sessionId)
   const connectError = useConnectError()
   const files = useRoomFiles()
 
@@ -144,6 +151,7 @@ function RoomView({ intro, viewer, homePath }: RoomProps) {
       />
 
       {offline && !over && <ConnectionBanner />}
+      {watchedBySupport && !watching && !over && <AdminWatchingBanner />}
       {warning.minutes !== null && !over && (
         <TimeWarningBanner
           minutes={warning.minutes}
