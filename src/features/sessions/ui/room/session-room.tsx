@@ -28,6 +28,7 @@ import {
 import { RoomConnectionProvider, useRoomConnection } from './room-connection'
 import { RoomHeader } from './room-header'
 import { describeRoom, joinNames, otherParticipants, type RoomStatus } from './room-status'
+import { TimeLeftOutcome } from './time-left-outcome'
 import { useAdminWatching } from './use-admin-watching'
 import { useConnectError } from './use-connect-error'
 import { useLivePresence } from './use-live-presence'
@@ -139,6 +140,17 @@ function RoomView({ intro, viewer, homePath }: RoomProps) {
               <EndSessionButton
                 sessionId={sessionId}
                 onEnded={() => exit(endedPathFor(intro.role, sessionId))}
+                outcome={
+                  room.state?.status === 'live' || room.state?.status === 'reconnecting' ? (
+                    <TimeLeftOutcome
+                      sessionId={sessionId}
+                      remainingMs={remainingMs ?? room.state.remainingMs}
+                      startedAt={room.state.startedAt}
+                      serverOffsetMs={room.serverOffsetMs}
+                      viewer={intro.role}
+                    />
+                  ) : undefined
+                }
                 description={
                   watching
                     ? `The session between ${othersLabel} ends for both of them and cannot be reopened.`
