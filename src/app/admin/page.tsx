@@ -5,30 +5,44 @@ import { Card } from '@/components/ui'
 import { requirePageUser } from '@/features/auth/require-page-user'
 import { listMechanics } from '@/features/mechanics/list-mechanics'
 import { getLiveVersion } from '@/features/sessions/get-live-version'
-import { listSessions } from '@/features/sessions/list-sessions'
+import { searchSessions } from '@/features/sessions/search-sessions'
+import { SESSION_PAGE_SIZE, sessionSearchSchema } from '@/features/sessions/session-search'
 import { LiveRefresh } from '@/features/sessions/ui/dashboard/live-refresh'
-import { SessionTable } from '@/features/sessions/ui/dashboard/session-table'
 import {
-  countLabel,
-  parseStatusFilter,
-  StatusFilter,
-} from '@/features/sessions/ui/dashboard/status-filter'
+  SessionPager,
+  SessionSearchForm,
+} from '@/features/sessions/ui/dashboard/session-search-form'
+import { SessionTable } from '@/features/sessions/ui/dashboard/session-table'
+import { parseStatusFilter, StatusFilter } from '@/features/sessions/ui/dashboard/status-filter'
 
 export const metadata: Metadata = { title: 'Admin' }
-
-const SESSION_LIMIT = 200
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
 export default async function AdminDashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser({ role: 'admin', path: '/admin' })
-  const status = parseStatusFilter((await searchParams).status)
+  const params = await searchParams
+  const status = parseStatusFilter(params.status)
+  // A hand-edited address (page=abc) shows the first page rather than an error.
+  const search = sessionSearchSchema.safeParse({
+    q: typeof params.q === 'string' ? params.q : undefined,
+    page: typeof params.page === 'string' ? params.page : undefined,
+  })
+  const query = search.success ? search.data.q : ''
   // Before the data: see getLiveVersion.
   const version = await getLiveVersion(user, { kind: 'all' })
-  const [mechanics, sessions] = await Promise.all([
+  const [mechanics, found] = await Promise.all([
     listMechanics(),
-    listSessions({ statuses: status ? [status] : undefined, limit: SESSION_LIMIT }),
+    searchSessions({
+      q: query,
+      page: search.success ? search.data.page : 1,
+      pageSize: SESSION_PAGE_SIZE,
+      status: status ? [status] : [],
+    }),
   ])
+  const { sessions, total, page, pageSize } = found
+  const pageCount = Math.max(1, Math.ceil(total / pageSize))
+  const first = (page - 1) * pageSize + 1
   const pending = mechanics.filter((mechanic) => !mechanic.approvedAt).length
   return (
     <AppShell user={user}>
@@ -49,8 +63,11 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
       <Card title="Sessions">
         <div className="space-y-4">
           <StatusFilter basePath="/admin" current={status} />
-          <p className="text-sm text-slate-600" aria-live="polite">
-            {countLabel(sessions.length, status, SESSION_LIMIT)}
+          <SessionSearchForm basePath="/admin" query={query} status={status} />
+          <p className="text-sm text-slate-600" aria-live="polite" data-testid="session-count">
+            {sessions.length === 0
+              ? `No ${status ? `${status} ` : ''}sessions${query ? ` match “${query}”` : ''}.`
+              : `${first}–${first + sessions.length - 1} of ${total} ${status ? `${status} ` : ''}session${total === 1 ? '' : 's'}${query ? ` matching “${query}”` : ''}, newest first. The list updates live.`}
           </p>
           {sessions.length > 0 && (
             <SessionTable
@@ -62,6 +79,7 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
                 'mechanic',
                 'status',
                 'requested',
+                'waited',
                 'duration',
                 'payment',
               ]}
@@ -69,6 +87,13 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
               statusWording="state"
             />
           )}
+          <SessionPager
+            basePath="/admin"
+            query={query}
+            status={status}
+            page={page}
+            pageCount={pageCount}
+          />
         </div>
       </Card>
     </AppShell>

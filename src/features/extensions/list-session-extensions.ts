@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm'
-import { sessionExtensions } from '@/db/schema'
+import { payments, sessionExtensions } from '@/db/schema'
 import { getContext } from '@/server/context'
 
 export type SessionExtension = {
@@ -7,6 +7,8 @@ export type SessionExtension = {
   minutes: number
   amountCents: number
   createdAt: string
+  /** Unused when the session ended (ADR 0043), or paid after it: refunded, or on its way. */
+  refund: 'refunded' | 'requested' | null
 }
 
 export async function listSessionExtensions(sessionId: string): Promise<SessionExtension[]> {
@@ -16,9 +18,16 @@ export async function listSessionExtensions(sessionId: string): Promise<SessionE
       minutes: sessionExtensions.minutes,
       amountCents: sessionExtensions.amountCents,
       createdAt: sessionExtensions.createdAt,
+      refundRequestedAt: payments.refundRequestedAt,
+      refundedAt: payments.refundedAt,
     })
     .from(sessionExtensions)
+    .leftJoin(payments, eq(payments.id, sessionExtensions.paymentId))
     .where(eq(sessionExtensions.sessionId, sessionId))
     .orderBy(asc(sessionExtensions.createdAt))
-  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }))
+  return rows.map(({ refundRequestedAt, refundedAt, ...row }) => ({
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    refund: refundedAt ? 'refunded' : refundRequestedAt ? 'requested' : null,
+  }))
 }

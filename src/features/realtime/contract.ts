@@ -94,6 +94,9 @@ export type SessionUpdatedEvent = { sessionId: string; status: SessionStatus }
 
 export type PresenceEvent = { sessionId: string; userId: string; present: boolean }
 
+/** Whether support (an admin) is watching the room: sent when the first arrives and the last leaves. */
+export type WatchedEvent = { sessionId: string; watched: boolean }
+
 export type TypingEvent = { sessionId: string; userId: string; name: string; typing: boolean }
 
 export type ExtensionPendingEvent = { sessionId: string; minutes: number }
@@ -137,6 +140,8 @@ export type JoinResult = {
   /** Messages with `seq` after `lastMessageSeq` (up to 1000): what a reconnecting client lost. */
   missed: ChatMessage[]
   role: SessionRole
+  /** An admin is watching the room at the time of joining; `session:watched` follows changes. */
+  watched: boolean
 }
 
 export type AckError = { code: string; message: string; status?: string } & Record<string, unknown>
@@ -210,6 +215,7 @@ export type ServerToClientEvents = {
   'session:updated': (event: SessionUpdatedEvent) => void
   'queue:updated': (event: SessionUpdatedEvent) => void
   presence: (event: PresenceEvent) => void
+  'session:watched': (event: WatchedEvent) => void
   'chat:message': (message: ChatMessage) => void
   'chat:typing': (event: TypingEvent) => void
   'extension:pending': (event: ExtensionPendingEvent) => void
@@ -241,6 +247,7 @@ const serverEvents = {
   'session:updated': true,
   'queue:updated': true,
   presence: true,
+  'session:watched': true,
   'chat:message': true,
   'chat:typing': true,
   'extension:pending': true,

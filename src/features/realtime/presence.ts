@@ -12,6 +12,8 @@ const PEER_ANSWER_MS = 1_000
 export type PresenceReading = {
   /** Users with at least one socket in the session's room. */
   userIds: Set<string>
+  /** At least one admin's socket is in the room (support watching). */
+  watched: boolean
   /** False when a peer did not answer in time: its sockets are missing from `userIds`. */
   complete: boolean
 }
@@ -24,10 +26,10 @@ export type PresenceReading = {
  */
 export async function readPresence(sessionId: string): Promise<PresenceReading> {
   const io = getIo()
-  if (!io) return { userIds: new Set(), complete: true }
+  if (!io) return { userIds: new Set(), watched: false, complete: true }
   const room = roomOf.session(sessionId)
   let complete = true
-  let sockets: { data: { user?: { id: string } } }[]
+  let sockets: { data: { user?: { id: string; role: string } } }[]
   try {
     sockets = await io.in(room).timeout(PEER_ANSWER_MS).fetchSockets()
   } catch (error) {
@@ -36,10 +38,12 @@ export async function readPresence(sessionId: string): Promise<PresenceReading> 
     sockets = await io.local.in(room).fetchSockets()
   }
   const userIds = new Set<string>()
+  let watched = false
   for (const socket of sockets) {
     if (socket.data.user) userIds.add(socket.data.user.id)
+    if (socket.data.user?.role === 'admin') watched = true
   }
-  return { userIds, complete }
+  return { userIds, watched, complete }
 }
 
 /** How many other servers the realtime adapter has heard from lately (0 without an adapter). */

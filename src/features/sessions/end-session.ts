@@ -63,9 +63,8 @@ export async function endSession({
       patch: () => ({ endedAt: now, endReason: reason, pausedAt: null }),
     })
     if (result.session.status !== 'completed') await requestBookingRefund(tx, sessionId, reason)
-    // Cut short by the rules, not by the customer: paid extensions that were never used go back.
-    else if (reason === 'max_duration' && before)
-      await requestUnusedExtensionRefunds(tx, before, now, reason)
+    // Ended before the clock ran out, by anyone: bought time it never reached goes back (ADR 0043).
+    if (before && reason !== 'time_up') await requestUnusedExtensionRefunds(tx, before, now, reason)
     if (before) await alsoInTransaction?.(tx, result.session, before)
     return result.session
   })

@@ -34,6 +34,8 @@ export const registerSessionSocketHandlers: RegisterSocketHandlers = ({
 }) => {
   // Session rooms this socket is in as a participant (admins watch without counting as present).
   const joined = new Set<string>()
+  // Session rooms this admin's socket watches: participants are told while anyone does.
+  const watching = new Set<string>()
   // One socket's joins and leaves run in the order they were sent: a leave that overtook a join
   // still waiting on the database would otherwise leave the socket in the room for good.
   let queue: Promise<unknown> = Promise.resolve()
@@ -61,10 +63,14 @@ export const registerSessionSocketHandlers: RegisterSocketHandlers = ({
           })
           // A change of status already built (and sent) the snapshot; the answer reuses it.
           state = (await syncPresence(sessionId, user.id)).result?.state ?? null
+        } else if (!watching.has(sessionId)) {
+          watching.add(sessionId)
+          publishToSession(sessionId, 'session:watched', { sessionId, watched: true })
         }
         state ??= await buildSessionState(sessionId)
         if (!state) throw new AppError('not_found', 'Session not found')
-        return { state, missed: await listMessages(sessionId, lastMessageSeq ?? 0), role }
+        const watched = role === 'admin' || (await readPresence(sessionId)).watched
+        return { state, missed: await listMessages(sessionId, lastMessageSeq ?? 0), role, watched }
       }),
     ),
   )
@@ -75,6 +81,7 @@ export const registerSessionSocketHandlers: RegisterSocketHandlers = ({
         const { sessionId } = leavePayloadSchema.parse(payload)
         await socket.leave(roomOf.session(sessionId))
         if (joined.delete(sessionId)) scheduleAbsenceCheck(sessionId)
+        if (watching.delete(sessionId)) await announceIfUnwatched(sessionId)
         return { left: sessionId }
       }),
     ),
@@ -95,8 +102,25 @@ export const registerSessionSocketHandlers: RegisterSocketHandlers = ({
     inOrder(async () => {
       for (const sessionId of joined) scheduleAbsenceCheck(sessionId)
       joined.clear()
+      for (const sessionId of watching) await announceIfUnwatched(sessionId)
+      watching.clear()
     }),
   )
+
+  /**
+   * The end of a watch is announced only when no admin is left in the room (another may still be
+   * watching). A server that did not answer may hide one: saying the watch ended would then be
+   * false, so nothing is said until the last one leaves.
+   */
+  async function announceIfUnwatched(sessionId: string): Promise<void> {
+    try {
+      const reading = await readPresence(sessionId)
+      if (reading.watched || !reading.complete) return
+      publishToSession(sessionId, 'session:watched', { sessionId, watched: false })
+    } catch (error) {
+      logger().error({ err: error, sessionId }, 'watch check failed')
+    }
+  }
 
   /**
    * A dropped participant gets a grace period to come back before the clock pauses. When a server

@@ -4,6 +4,7 @@ import { checkouts, payments, sessionExtensions } from '@/db/schema'
 import { enqueueRefund } from '@/features/payments/refund-payment-job'
 import { remainingMs } from './session-clock'
 import type { SessionRow } from './transition-session'
+import { unusedExtensions } from './unused-extensions'
 
 /**
  * Marks the booking payment of a session that ended without the service (expired, cancelled) for
@@ -35,9 +36,9 @@ export async function requestBookingRefund(
 }
 
 /**
- * Refunds, newest first, each paid extension whose minutes all lay after the end: a session cut
- * short by the maximum length never charges for time it could not use. An extension partly used
- * is kept (refunds are whole payments).
+ * Refunds, newest first, each paid extension whose minutes all lay after the end (ADR 0043): a
+ * session ended early, by a participant, support or the maximum length, never charges for bought
+ * time the clock never reached. An extension partly used is kept (refunds are whole payments).
  */
 export async function requestUnusedExtensionRefunds(
   tx: Transaction,
@@ -45,7 +46,6 @@ export async function requestUnusedExtensionRefunds(
   now: Date,
   reason: string,
 ): Promise<string[]> {
-  let unusedMs = remainingMs(session, now)
   const extensions = await tx
     .select({
       paymentId: sessionExtensions.paymentId,
@@ -57,10 +57,7 @@ export async function requestUnusedExtensionRefunds(
     .where(eq(sessionExtensions.sessionId, session.id))
     .orderBy(desc(sessionExtensions.createdAt))
   const refunded: string[] = []
-  for (const extension of extensions) {
-    const extensionMs = extension.minutes * 60_000
-    if (unusedMs < extensionMs) break
-    unusedMs -= extensionMs
+  for (const extension of unusedExtensions(remainingMs(session, now), extensions)) {
     if (extension.refundRequestedAt) continue
     await tx
       .update(payments)

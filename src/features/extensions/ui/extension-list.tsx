@@ -12,7 +12,14 @@ export function ExtensionList({ extensions }: { extensions: SessionExtension[] }
       {extensions.map((extension) => (
         <li key={extension.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
           <span className="font-medium">+{extension.minutes} min</span>
-          <span>{formatPrice(extension.amountCents)}</span>
+          <span>
+            {formatPrice(extension.amountCents)}
+            {extension.refund && (
+              <span className="ml-2 font-medium text-green-800">
+                {extension.refund === 'refunded' ? 'refunded' : 'refund on its way'}
+              </span>
+            )}
+          </span>
           <span className="text-sm text-slate-600">
             <LocalTime iso={extension.createdAt} />
           </span>

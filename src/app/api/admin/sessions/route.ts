@@ -1,14 +1,14 @@
-import { z } from 'zod'
-import { listSessions } from '@/features/sessions/list-sessions'
-import { sessionStatuses } from '@/features/sessions/statuses'
+import { searchSessions } from '@/features/sessions/search-sessions'
+import { searchParamsInput, sessionSearchSchema } from '@/features/sessions/session-search'
 import { AppError } from '@/lib/errors'
 import { apiRoute } from '@/server/api-route'
 
-const statusFilter = z.array(z.enum(sessionStatuses))
-
+/** Support's session list: `?q=` (customer, mechanic, vehicle or id), `page`, `pageSize`, `status`. */
 export const GET = apiRoute({ access: 'admin' }, async ({ req }) => {
-  const parsed = statusFilter.safeParse(new URL(req.url).searchParams.getAll('status'))
-  if (!parsed.success)
-    throw new AppError('validation_failed', `status must be one of ${sessionStatuses.join(', ')}`)
-  return { sessions: await listSessions({ statuses: parsed.data, limit: 500 }) }
+  const parsed = sessionSearchSchema.safeParse(searchParamsInput(new URL(req.url).searchParams))
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues
+    throw new AppError('validation_failed', issue?.message ?? 'Invalid search')
+  }
+  return await searchSessions(parsed.data)
 })

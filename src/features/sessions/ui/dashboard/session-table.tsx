@@ -2,6 +2,7 @@ import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { formatPrice } from '@/features/catalogue/catalogue'
 import type { SessionSummary } from '@/features/sessions/list-sessions'
+import { ElapsedSince } from './elapsed-since'
 import { formatDuration } from './format'
 import { LocalTime } from './local-time'
 import { StatusBadge } from './status-badge'
@@ -15,6 +16,7 @@ export type SessionColumn =
   | 'mechanic'
   | 'vehicle'
   | 'payment'
+  | 'waited'
 
 const headers: Record<SessionColumn, string> = {
   session: 'Plan',
@@ -25,6 +27,7 @@ const headers: Record<SessionColumn, string> = {
   mechanic: 'Mechanic',
   vehicle: 'Vehicle',
   payment: 'Amount',
+  waited: 'Waiting for',
 }
 
 function cell(
@@ -60,6 +63,13 @@ function cell(
       return session.vehicle
     case 'payment':
       return <Payment paidCents={session.paidCents} refundedCents={session.refundedCents} />
+    case 'waited':
+      // Only a request still looking for a mechanic is waiting; the stopwatch ticks on its own.
+      return session.status === 'pending' ? (
+        <ElapsedSince iso={session.requestedAt} testId="waited" />
+      ) : (
+        '—'
+      )
   }
 }
 

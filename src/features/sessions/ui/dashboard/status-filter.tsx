@@ -47,11 +47,3 @@ export function parseStatusFilter(value: string | string[] | undefined): Session
     ? (candidate as SessionStatus)
     : null
 }
-
-/** "3 live sessions, newest first." — says when the list was cut at the limit. */
-export function countLabel(count: number, status: SessionStatus | null, limit: number): string {
-  const what = status ? `${status} session` : 'session'
-  if (count === 0) return `No ${what}s.`
-  const prefix = count >= limit ? `The latest ${count}` : `${count}`
-  return `${prefix} ${what}${count === 1 ? '' : 's'}, newest first. The list updates live.`
-}

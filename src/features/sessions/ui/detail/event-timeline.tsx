@@ -2,14 +2,14 @@ import { formatPrice } from '@/features/catalogue/catalogue'
 import type { SessionEvent } from '@/features/sessions/list-session-events'
 import { formatDuration } from '../dashboard/format'
 import { LocalTime } from '../dashboard/local-time'
-import { describeEndReason } from './end-reasons'
+import { describeTransition } from './transition-labels'
 
 /** The session's audit trail for support: every transition, payment and refund, oldest first. */
 export function EventTimeline({ events }: { events: readonly SessionEvent[] }) {
   if (events.length === 0) return <p className="text-slate-600">No events recorded.</p>
   return (
     <ol className="space-y-3 border-l-2 border-slate-200 pl-4">
-      {events.map((event) => (
+      {events.map((event, index) => (
         <li key={event.id} className="relative" data-testid="session-event">
           <span
             aria-hidden
@@ -17,7 +17,13 @@ export function EventTimeline({ events }: { events: readonly SessionEvent[] }) {
           />
           <p className="font-medium text-slate-900">{describeEvent(event)}</p>
           <p className="text-sm text-slate-600">
-            <LocalTime iso={event.createdAt} />
+            <LocalTime iso={event.createdAt} seconds />
+            {index > 0 && (
+              <span data-testid="event-gap">
+                {' · '}
+                {gapSince(events[index - 1]?.createdAt, event.createdAt)}
+              </span>
+            )}
             {' · '}
             {event.actorName ?? 'System'}
           </p>
@@ -36,13 +42,18 @@ const monitorActions: Record<string, string> = {
   'monitor.alert_acknowledged': 'alert acknowledged',
 }
 
+/** "+12 s", "+4 min" after the event before: six events in one minute no longer read the same. */
+function gapSince(previous: string | undefined, current: string): string {
+  if (!previous) return ''
+  const seconds = Math.max(0, Math.round((Date.parse(current) - Date.parse(previous)) / 1000))
+  return `+${formatDuration(seconds)}`
+}
+
 function describeEvent(event: SessionEvent): string {
   const { data } = event
   const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : null)
   if (event.type === 'session.transition') {
-    const reason = text('reason')
-    const move = `${text('from') ?? 'new'} → ${text('to') ?? '?'}`
-    return reason ? `${move} (${describeEndReason(reason)})` : move
+    return describeTransition(text('from'), text('to'), text('reason'))
   }
   const amount = typeof data.amountCents === 'number' ? ` (${formatPrice(data.amountCents)})` : ''
   if (event.type === 'session.extended' && typeof data.minutes === 'number') {

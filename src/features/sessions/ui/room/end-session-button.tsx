@@ -1,6 +1,6 @@
 'use client'
 
-import { useId, useRef, useState } from 'react'
+import { type ReactNode, useId, useRef, useState } from 'react'
 import { Alert, Button } from '@/components/ui'
 import { isTerminal, type SessionStatus, sessionStatuses } from '@/features/sessions/statuses'
 import { callApi } from '@/lib/api-client'
@@ -13,11 +13,14 @@ export function EndSessionButton({
   sessionId,
   onEnded,
   description = 'The session ends for both of you and cannot be reopened.',
+  outcome,
   className = '',
 }: {
   sessionId: string
   onEnded: () => void
   description?: string
+  /** What happens to the time left; rendered only while the dialog is open, so it is current. */
+  outcome?: ReactNode
   className?: string
 }) {
   const dialog = useRef<HTMLDialogElement>(null)
@@ -25,6 +28,7 @@ export function EndSessionButton({
   const descriptionId = useId()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [open, setOpen] = useState(false)
 
   const confirm = async () => {
     setBusy(true)
@@ -55,6 +59,7 @@ export function EndSessionButton({
         className={className}
         onClick={() => {
           setError(null)
+          setOpen(true)
           dialog.current?.showModal()
         }}
       >
@@ -64,6 +69,7 @@ export function EndSessionButton({
         ref={dialog}
         aria-labelledby={titleId}
         aria-describedby={descriptionId}
+        onClose={() => setOpen(false)}
         className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
       >
         <div className="space-y-4 p-5">
@@ -73,6 +79,7 @@ export function EndSessionButton({
           <p id={descriptionId} className="text-slate-700">
             {description}
           </p>
+          {open && outcome}
           {error && <Alert>{error}</Alert>}
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             {/* First in the DOM, so showModal() focuses the safe choice. */}

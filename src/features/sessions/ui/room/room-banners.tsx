@@ -1,4 +1,4 @@
-import { AlarmClock, CirclePlus, WifiOff, X } from 'lucide-react'
+import { AlarmClock, CirclePlus, Eye, WifiOff, X } from 'lucide-react'
 import type { ReactNode } from 'react'
 
 /** Shown while this tab's socket is down; the room rejoins by itself when it comes back. */
@@ -64,6 +64,20 @@ export function ExtendedBanner({ minutes }: { minutes: number }) {
     >
       <CirclePlus aria-hidden className="size-4 shrink-0" />
       {minutes} minutes added to the session.
+    </div>
+  )
+}
+
+/** Participants always know when support can read along; it goes when the last admin leaves. */
+export function AdminWatchingBanner() {
+  return (
+    <div
+      role="status"
+      data-testid="admin-watching"
+      className="flex items-center gap-2 border-b border-blue-200 bg-blue-50 px-4 py-2 text-sm font-medium text-blue-950"
+    >
+      <Eye aria-hidden className="size-4 shrink-0" />
+      Support is watching this session to help if something goes wrong.
     </div>
   )
 }

@@ -19,10 +19,17 @@ import type { RoomIntro } from '@/features/sessions/get-room-intro'
 import { isTerminal, type SessionStatus, sessionStatuses } from '@/features/sessions/statuses'
 import { EndSessionButton } from './end-session-button'
 import { endedPathFor, notStartedPathFor } from './exit-paths'
-import { ConnectionBanner, ExtendedBanner, TimeWarningBanner } from './room-banners'
+import {
+  AdminWatchingBanner,
+  ConnectionBanner,
+  ExtendedBanner,
+  TimeWarningBanner,
+} from './room-banners'
 import { RoomConnectionProvider, useRoomConnection } from './room-connection'
 import { RoomHeader } from './room-header'
 import { describeRoom, joinNames, otherParticipants, type RoomStatus } from './room-status'
+import { TimeLeftOutcome } from './time-left-outcome'
+import { useAdminWatching } from './use-admin-watching'
 import { useConnectError } from './use-connect-error'
 import { useLivePresence } from './use-live-presence'
 import { useRoomClock } from './use-room-clock'
@@ -55,6 +62,7 @@ function RoomView({ intro, viewer, homePath }: RoomProps) {
   const isPresent = useLivePresence(sessionId, room.state)
   const warning = useTimeWarning(remainingMs, extended?.at ?? null)
   const watching = intro.role === 'admin'
+  const watchedBySupport = useAdminWatching(sessionId)
   const connectError = useConnectError()
   const files = useRoomFiles()
 
@@ -132,6 +140,17 @@ function RoomView({ intro, viewer, homePath }: RoomProps) {
               <EndSessionButton
                 sessionId={sessionId}
                 onEnded={() => exit(endedPathFor(intro.role, sessionId))}
+                outcome={
+                  room.state?.status === 'live' || room.state?.status === 'reconnecting' ? (
+                    <TimeLeftOutcome
+                      sessionId={sessionId}
+                      remainingMs={remainingMs ?? room.state.remainingMs}
+                      startedAt={room.state.startedAt}
+                      serverOffsetMs={room.serverOffsetMs}
+                      viewer={intro.role}
+                    />
+                  ) : undefined
+                }
                 description={
                   watching
                     ? `The session between ${othersLabel} ends for both of them and cannot be reopened.`
@@ -144,6 +163,7 @@ function RoomView({ intro, viewer, homePath }: RoomProps) {
       />
 
       {offline && !over && <ConnectionBanner />}
+      {watchedBySupport && !watching && !over && <AdminWatchingBanner />}
       {warning.minutes !== null && !over && (
         <TimeWarningBanner
           minutes={warning.minutes}
