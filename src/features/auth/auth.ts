@@ -4,6 +4,7 @@ import type { Database } from '@/db/client'
 import { authAccounts, authSessions, authVerifications, users } from '@/db/schema'
 import type { ServerEnv } from '@/lib/env'
 import { CLIENT_IP_HEADER } from './client-ip'
+import { RESET_LINK_SECONDS, sendPasswordResetEmail } from './send-password-reset-email'
 
 const SEVEN_DAYS_SECONDS = 60 * 60 * 24 * 7
 
@@ -35,6 +36,11 @@ export function createAuth(db: Database, env: ServerEnv) {
       minPasswordLength: 8,
       maxPasswordLength: 128,
       autoSignIn: true,
+      // "Forgot password?": the link goes out through the mail outbox, works once and expires.
+      resetPasswordTokenExpiresIn: RESET_LINK_SECONDS,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: ({ user, url, token }) =>
+        sendPasswordResetEmail(db, { userId: user.id, url, token }),
     },
     user: {
       additionalFields: {

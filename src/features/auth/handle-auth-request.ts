@@ -1,5 +1,5 @@
 import { hitRateLimit } from '@/features/limits/hit-rate-limit'
-import { signUpLimit } from '@/features/limits/rate-limits'
+import { passwordResetLimit, signUpLimit } from '@/features/limits/rate-limits'
 import { AppError } from '@/lib/errors'
 import { errorResponse, REQUEST_ID_HEADER } from '@/server/api-route'
 import { getContext } from '@/server/context'
@@ -38,6 +38,9 @@ export async function handleAuthRequest(req: Request, hooks: AuthHooks = {}): Pr
     }
     if (req.method === 'POST' && pathname.endsWith('/sign-up/email')) {
       await hitRateLimit(signUpLimit(), clientIpFromHeaders(req.headers))
+    }
+    if (req.method === 'POST' && pathname.endsWith('/request-password-reset')) {
+      await hitRateLimit(passwordResetLimit, clientIpFromHeaders(req.headers))
     }
     if (req.method === 'POST' && pathname.endsWith('/sign-out')) {
       const signIn = await getSignIn(req.headers)

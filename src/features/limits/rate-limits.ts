@@ -35,3 +35,11 @@ export function signUpLimit(): RateLimit {
     message: 'Too many accounts were created from your network. Try again later.',
   }
 }
+
+/** Per client IP: reset emails are cheap to ask for and each one lands in someone's inbox. */
+export const passwordResetLimit: RateLimit = {
+  name: 'password-reset',
+  max: 10,
+  windowSeconds: 60 * 60,
+  message: 'Too many password resets were asked for from your network. Try again later.',
+}

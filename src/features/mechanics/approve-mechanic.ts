@@ -1,6 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm'
-import { mechanicProfiles } from '@/db/schema'
+import { mechanicProfiles, users } from '@/db/schema'
 import { logEvent } from '@/features/events/log-event'
+import { mechanicApprovedEmail } from '@/features/mail/email-templates'
+import { enqueueEmail } from '@/features/mail/send-email-job'
 import { AppError } from '@/lib/errors'
 import { getContext } from '@/server/context'
 
@@ -19,6 +21,18 @@ export async function approveMechanic({
       .returning({ approvedAt: mechanicProfiles.approvedAt })
     if (approved?.approvedAt) {
       await logEvent(tx, { type: 'mechanic.approved', actorId: adminId, subjectId: mechanicId })
+      const [mechanic] = await tx
+        .select({ name: users.name })
+        .from(users)
+        .where(eq(users.id, mechanicId))
+      await enqueueEmail(tx, {
+        key: `mechanic-approved:${mechanicId}`,
+        userId: mechanicId,
+        ...mechanicApprovedEmail({
+          name: mechanic?.name ?? '',
+          queueUrl: new URL('/mechanic', getContext().env.appUrl).toString(),
+        }),
+      })
       return { approvedAt: approved.approvedAt }
     }
     const [existing] = await tx

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { Transaction } from '@/db/client'
 import { checkouts, payments } from '@/db/schema'
 import type { Checkout } from './checkout-handlers'
+import { enqueueReceipt } from './enqueue-payment-emails'
 
 export type RecordPaymentInput = {
   checkout: Checkout
@@ -31,11 +32,18 @@ export async function recordPayment(
       currency: checkout.currency,
       ...(refundReason ? { refundRequestedAt: new Date(), refundReason } : {}),
     })
-    .returning({ id: payments.id })
+    .returning({
+      id: payments.id,
+      amountCents: payments.amountCents,
+      currency: payments.currency,
+      paidAt: payments.paidAt,
+    })
   if (!payment) throw new Error('payment insert returned nothing')
+  // Money kept gets a receipt; money going back gets the refund notice from `enqueueRefund`.
+  if (!refundReason) await enqueueReceipt(tx, checkout, payment)
   await tx
     .update(checkouts)
     .set({ status: 'paid', completedAt: new Date(), sessionId })
     .where(eq(checkouts.id, checkout.id))
-  return payment
+  return { id: payment.id }
 }

@@ -1,10 +1,14 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import { sessions, users } from '@/db/schema'
 import { isApprovedMechanic } from '@/features/auth/session-user'
+import { plans } from '@/features/catalogue/catalogue'
+import { requestAcceptedEmail } from '@/features/mail/email-templates'
+import { enqueueEmail } from '@/features/mail/send-email-job'
 import { AppError } from '@/lib/errors'
 import { isUuid } from '@/lib/ids'
 import { getContext } from '@/server/context'
 import { notifySessionChanged } from './notify-session-changed'
+import { roomPathFor } from './room-path'
 import { activeStatuses, isTerminal, type SessionStatus } from './statuses'
 import { type SessionRow, transitionSession } from './transition-session'
 
@@ -46,7 +50,22 @@ export async function acceptRequest({
         expectedFrom: ['pending'],
         patch: () => ({ mechanicId, acceptedAt: new Date() }),
       })
-      return result.session
+      const accepted = result.session
+      // The customer may have left the page; the email brings them back to the room.
+      const [mechanic] = await tx
+        .select({ name: users.name })
+        .from(users)
+        .where(eq(users.id, mechanicId))
+      const joinPath = roomPathFor(accepted.id, plans[accepted.plan].type)
+      await enqueueEmail(tx, {
+        key: `request-accepted:${accepted.id}`,
+        userId: accepted.customerId,
+        ...requestAcceptedEmail({
+          mechanicName: mechanic?.name || 'A mechanic',
+          joinUrl: new URL(joinPath, getContext().env.appUrl).toString(),
+        }),
+      })
+      return accepted
     } catch (error) {
       if (error instanceof AppError && error.code === 'conflict') {
         // A withdrawn or expired request was not taken by anyone; say which it is.

@@ -1,5 +1,6 @@
 'use client'
 
+import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { type FormEvent, useState } from 'react'
 import { Alert, Button, Field } from '@/components/ui'
@@ -39,6 +40,11 @@ export function SignInForm({ returnTo }: { returnTo: string | null }) {
         autoComplete="current-password"
         required
       />
+      <p className="text-sm">
+        <Link href="/forgot-password" className="font-semibold text-blue-700 underline">
+          Forgot password?
+        </Link>
+      </p>
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>
