@@ -17,6 +17,12 @@ import { isTerminal } from '@/features/sessions/statuses'
 import { CustomerActiveSession } from '@/features/sessions/ui/dashboard/customer-active-session'
 import { LiveRefresh } from '@/features/sessions/ui/dashboard/live-refresh'
 import { SessionTable } from '@/features/sessions/ui/dashboard/session-table'
+import { getVehicleOfSession } from '@/features/summaries/get-ended-session-recap'
+import { getRatingOfSession } from '@/features/summaries/rate-session'
+import { needsSummary } from '@/features/summaries/summary-access'
+import { summaryStatesOf } from '@/features/summaries/summary-states'
+import { EndedSessionPanel } from '@/features/summaries/ui/ended-session-panel'
+import { SummaryReadyMark } from '@/features/summaries/ui/summary-mark'
 
 export const metadata: Metadata = { title: 'Your dashboard' }
 
@@ -46,6 +52,13 @@ export default async function CustomerDashboardPage({
   const booked = one(query.booked)
   const cancelled = one(query.cancelled)
   const ended = one(query.ended)
+  const endedSession = history.find((session) => session.id === ended) ?? null
+  const [summaries, endedRating, endedVehicle] = await Promise.all([
+    summaryStatesOf(history.filter(needsSummary).map((session) => session.id)),
+    endedSession && needsSummary(endedSession) ? getRatingOfSession(endedSession.id) : null,
+    endedSession ? getVehicleOfSession(user.id, endedSession.id) : null,
+  ])
+  const ready = history.filter((session) => summaries.get(session.id)?.sent)
 
   return (
     <AppShell user={user}>
@@ -58,7 +71,7 @@ export default async function CustomerDashboardPage({
           <Alert tone="success">Payment received — we're finding you a mechanic.</Alert>
         )}
         {cancelled && <CheckoutCancelledNotice checkoutId={cancelled} />}
-        {ended && (
+        {ended && !endedSession && (
           <Alert tone="info">
             Your session has ended.{' '}
             <Link
@@ -77,12 +90,23 @@ export default async function CustomerDashboardPage({
         )}
       </div>
 
+      {endedSession && !active && (
+        <EndedSessionPanel
+          session={endedSession}
+          wentLive={needsSummary(endedSession)}
+          summarySent={summaries.get(endedSession.id)?.sent ?? false}
+          rating={endedRating}
+        />
+      )}
+
       {active ? (
         <CustomerActiveSession session={toActiveSessionView(active, 'customer')} />
       ) : (
-        <Card title="Book a session">
-          <BookingForm plans={planChoices()} />
-        </Card>
+        <div id="book" className="scroll-mt-4">
+          <Card title={endedSession ? 'Book again' : 'Book a session'}>
+            <BookingForm plans={planChoices()} initialVehicle={endedVehicle ?? undefined} />
+          </Card>
+        </div>
       )}
 
       {otherRefunds.length > 0 && (
@@ -105,6 +129,12 @@ export default async function CustomerDashboardPage({
             sessions={history}
             caption="Your past sessions"
             columns={['session', 'status', 'requested', 'duration', 'mechanic', 'payment']}
+            marks={Object.fromEntries(
+              ready.map((session) => [
+                session.id,
+                <SummaryReadyMark key={session.id} sessionId={session.id} />,
+              ]),
+            )}
           />
         )}
       </Card>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { redirect } from 'next/navigation'
 import { AppShell, PageTitle } from '@/components/app-shell'
 import { Alert, Card } from '@/components/ui'
 import { requirePageUser } from '@/features/auth/require-page-user'
@@ -15,6 +16,10 @@ import { LiveRefresh } from '@/features/sessions/ui/dashboard/live-refresh'
 import { MechanicActiveSession } from '@/features/sessions/ui/dashboard/mechanic-active-session'
 import { RequestQueue } from '@/features/sessions/ui/dashboard/request-queue'
 import { SessionTable } from '@/features/sessions/ui/dashboard/session-table'
+import { getMechanicRating } from '@/features/summaries/rate-session'
+import { needsSummary } from '@/features/summaries/summary-access'
+import { summaryStatesOf } from '@/features/summaries/summary-states'
+import { SummaryDueMark } from '@/features/summaries/ui/summary-mark'
 
 export const metadata: Metadata = { title: 'Mechanic dashboard' }
 
@@ -43,18 +48,30 @@ export default async function MechanicDashboardPage({
   const endedId = Array.isArray(ended) ? ended[0] : ended
   // Before the data: see getLiveVersion.
   const version = await getLiveVersion(user, { kind: 'mine' })
-  const [sessions, queue, notices] = await Promise.all([
+  const [sessions, queue, notices, rating] = await Promise.all([
     listSessions({ userId: user.id, limit: 50 }),
     listQueue(),
     listMonitorNotices(user.id),
+    getMechanicRating(user.id),
   ])
   const active = sessions.find((session) => !isTerminal(session.status))
   const history = sessions.filter((session) => isTerminal(session.status))
+  const summaries = await summaryStatesOf(history.filter(needsSummary).map((session) => session.id))
+  const due = history.filter((session) => summaries.get(session.id)?.sent === false)
+  // A session that just ended and went live: straight to its summary while it is fresh.
+  if (endedId && due.some((session) => session.id === endedId)) {
+    redirect(`/sessions/${endedId}/summary`)
+  }
 
   return (
     <AppShell user={user}>
       <LiveRefresh scope={{ kind: 'mine' }} version={version} />
       <PageTitle title="Mechanic dashboard" subtitle={`Signed in as ${user.name}`} />
+      <p className="text-slate-700" data-testid="average-rating">
+        {rating.average === null
+          ? 'No ratings yet.'
+          : `Your average rating: ${rating.average.toFixed(1)} of 5 from ${rating.count} ${rating.count === 1 ? 'session' : 'sessions'}.`}
+      </p>
       <MonitorNotices notices={notices} />
       {endedId && (
         <Alert tone="info">
@@ -77,6 +94,12 @@ export default async function MechanicDashboardPage({
             sessions={history}
             caption="Your past sessions"
             columns={['session', 'status', 'requested', 'duration', 'customer', 'vehicle']}
+            marks={Object.fromEntries(
+              due.map((session) => [
+                session.id,
+                <SummaryDueMark key={session.id} sessionId={session.id} />,
+              ]),
+            )}
           />
         )}
       </Card>

@@ -10,7 +10,11 @@ export type MailMessage = {
   subject: string
   text: string
   html: string
+  /** Files sent with the email (e.g. a summary PDF), made by the job that sends it. */
+  attachments?: readonly MailAttachment[]
 }
+
+export type MailAttachment = { filename: string; contentType: string; content: Uint8Array }
 
 /** Where email goes: an SMTP server when SMTP_URL is set, otherwise `.eml` files on disk. */
 export type Mailer = {
@@ -52,6 +56,11 @@ function toNodemailer(message: MailMessage, from: string) {
     text: message.text,
     html: message.html,
     messageId: `<${fileNameOf(message.key)}@autodoctor>`,
+    attachments: message.attachments?.map((attachment) => ({
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      content: Buffer.from(attachment.content),
+    })),
   }
 }
 

@@ -72,9 +72,10 @@ test('a paid chat runs until its time is up and sends both people to their dashb
 
   // The server's clock runs out (20 s here); both are sent away without touching anything.
   await expect(customerRoom).toHaveURL(`/customer?ended=${sessionId}`, { timeout: 30_000 })
-  await expect(mechanicRoom).toHaveURL(`/mechanic?ended=${sessionId}`, { timeout: 30_000 })
-  await expect(customerRoom.getByText('Your session has ended.')).toBeVisible()
-  await expect(mechanicRoom.getByText('Your session has ended.')).toBeVisible()
+  // The mechanic goes on to write the summary of the session that went live.
+  await expect(mechanicRoom).toHaveURL(`/sessions/${sessionId}/summary`, { timeout: 30_000 })
+  await expect(customerRoom.getByText('Your session has ended')).toBeVisible()
+  await expect(mechanicRoom.getByRole('heading', { name: 'Session summary' })).toBeVisible()
 
   // Back never shows the room again.
   for (const page of [customerRoom, mechanicRoom]) {

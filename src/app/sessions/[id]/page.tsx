@@ -20,6 +20,10 @@ import { EndSessionForAdmin } from '@/features/sessions/ui/detail/end-session-fo
 import { EventTimeline } from '@/features/sessions/ui/detail/event-timeline'
 import { orNotFound } from '@/features/sessions/ui/detail/or-not-found'
 import { SessionFacts } from '@/features/sessions/ui/detail/session-facts'
+import { getSummaryOfSession } from '@/features/summaries/get-summary'
+import { getRatingOfSession } from '@/features/summaries/rate-session'
+import { needsSummary } from '@/features/summaries/summary-access'
+import { SessionSummaryCards } from '@/features/summaries/ui/customer-summary-card'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Session' }
@@ -33,11 +37,14 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   // Before the data: see getLiveVersion. It also turns away anyone who may not see the session.
   const version = await orNotFound(getLiveVersion(user, { kind: 'session', sessionId: id }))
   const { detail, role } = await orNotFound(getSessionDetailOrThrow(id, user))
-  const [messages, extensions, files, events] = await Promise.all([
+  const summarised = needsSummary(detail)
+  const [messages, extensions, files, events, summary, rating] = await Promise.all([
     listMessages(detail.id, 0, 10_000),
     listSessionExtensions(detail.id),
     listFilesOfSession(detail.id),
     role === 'admin' ? listSessionEvents(detail.id) : Promise.resolve([]),
+    summarised ? getSummaryOfSession(detail.id) : Promise.resolve(null),
+    summarised ? getRatingOfSession(detail.id) : Promise.resolve(null),
   ])
   const open = isRoomOpen(detail.status)
   const between = `${detail.customerName} and ${detail.mechanicName ?? 'a mechanic'}`
@@ -73,11 +80,31 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
               Watch room
             </Link>
           )}
+          {role === 'mechanic' && summarised && !summary?.submittedAt && (
+            <Link
+              href={`/sessions/${detail.id}/summary`}
+              className={`${linkButton} bg-blue-600 text-white hover:bg-blue-700`}
+            >
+              Write the summary
+            </Link>
+          )}
           {role === 'admin' && !isTerminal(detail.status) && (
             <EndSessionForAdmin sessionId={detail.id} between={between} />
           )}
         </div>
       </div>
+
+      {summarised && (
+        <SessionSummaryCards
+          sessionId={detail.id}
+          mechanicName={detail.mechanicName ?? 'Your mechanic'}
+          // A draft is the mechanic's own until it is sent.
+          summary={summary?.submittedAt ? summary : null}
+          rating={rating}
+          photos={files}
+          viewer={role}
+        />
+      )}
 
       <Card title="Details">
         <SessionFacts detail={detail} />

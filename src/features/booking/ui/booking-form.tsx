@@ -29,7 +29,14 @@ const planIcons = { chat: MessageSquare, video: Video, diagnostic: Stethoscope }
  * Validation is the server's (the 422 issues land on their fields); the browser only stops the
  * description from growing past its limit.
  */
-export function BookingForm({ plans }: { plans: PlanChoice[] }) {
+export function BookingForm({
+  plans,
+  initialVehicle,
+}: {
+  plans: PlanChoice[]
+  /** "Book again": the vehicle of the session that just ended, to change or keep. */
+  initialVehicle?: { year: number; make: string; model: string }
+}) {
   const formRef = useRef<HTMLFormElement>(null)
   const hydrated = useHydrated()
   const [concern, setConcern] = useState('')
@@ -188,6 +195,7 @@ export function BookingForm({ plans }: { plans: PlanChoice[] }) {
             autoComplete="off"
             placeholder="2018"
             maxLength={4}
+            defaultValue={initialVehicle?.year}
             error={errors['vehicle.year']}
             onChange={() => clearError('vehicle.year')}
           />
@@ -197,6 +205,7 @@ export function BookingForm({ plans }: { plans: PlanChoice[] }) {
             label="Make"
             placeholder="Toyota"
             maxLength={50}
+            defaultValue={initialVehicle?.make}
             error={errors['vehicle.make']}
             onChange={() => clearError('vehicle.make')}
           />
@@ -206,6 +215,7 @@ export function BookingForm({ plans }: { plans: PlanChoice[] }) {
             label="Model"
             placeholder="Corolla"
             maxLength={50}
+            defaultValue={initialVehicle?.model}
             error={errors['vehicle.model']}
             onChange={() => clearError('vehicle.model')}
           />

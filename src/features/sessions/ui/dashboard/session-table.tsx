@@ -101,12 +101,15 @@ export function SessionTable({
   caption,
   headerOverrides = {},
   statusWording = 'friendly',
+  marks = {},
 }: {
   sessions: SessionSummary[]
   columns: readonly SessionColumn[]
   caption: string
   headerOverrides?: Partial<Record<SessionColumn, string>>
   statusWording?: 'friendly' | 'state'
+  /** Something other features add beside a session's status (e.g. its summary's state). */
+  marks?: Partial<Record<string, ReactNode>>
 }) {
   const label = (column: SessionColumn) => headerOverrides[column] ?? headers[column]
   return (
@@ -138,6 +141,7 @@ export function SessionTable({
                   {label(column)}
                 </span>
                 <span className="min-w-0 break-words">{cell(column, session, statusWording)}</span>
+                {column === 'status' && marks[session.id]}
               </td>
             ))}
           </tr>
