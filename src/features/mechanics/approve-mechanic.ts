@@ -1,9 +1,14 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { mechanicProfiles } from '@/db/schema'
 import { logEvent } from '@/features/events/log-event'
+import { publish } from '@/features/realtime/publish'
 import { AppError } from '@/lib/errors'
 import { getContext } from '@/server/context'
 
+/**
+ * Approves an application once. The applicant's open pages hear of it (`account:updated`) after
+ * the commit, so the "awaiting approval" page turns into the queue by itself.
+ */
 export async function approveMechanic({
   mechanicId,
   adminId,
@@ -11,7 +16,7 @@ export async function approveMechanic({
   mechanicId: string
   adminId: string
 }): Promise<{ approvedAt: Date }> {
-  return getContext().database.db.transaction(async (tx) => {
+  const result = await getContext().database.db.transaction(async (tx) => {
     const [approved] = await tx
       .update(mechanicProfiles)
       .set({ approvedAt: new Date(), approvedBy: adminId })
@@ -30,4 +35,6 @@ export async function approveMechanic({
       approvedAt: existing.approvedAt,
     })
   })
+  publish({ users: [mechanicId] }, 'account:updated', { reason: 'mechanic_approved' })
+  return result
 }

@@ -40,7 +40,7 @@ test('a mechanic applies, an admin approves, and the mechanic gets the queue', a
     await adminContext.close()
   }
 
-  await page.reload()
+  // The waiting page follows the approval by itself, and the queue is live at once.
   await expect(page.getByRole('heading', { name: 'Request queue' })).toBeVisible()
   await expect(page.getByText('Your application is awaiting approval.')).toHaveCount(0)
   await screenshot(page, 'mechanic-approved-dashboard')
