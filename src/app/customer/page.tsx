@@ -1,20 +1,23 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { AppShell, PageTitle } from '@/components/app-shell'
-import { Alert, Card } from '@/components/ui'
+import { Card } from '@/components/ui'
 import { requirePageUser } from '@/features/auth/require-page-user'
+import { getBookingDraft } from '@/features/booking/get-booking-draft'
 import { BookingForm } from '@/features/booking/ui/booking-form'
 import { planChoices } from '@/features/booking/ui/plan-choices'
-import { formatPrice } from '@/features/catalogue/catalogue'
 import { listMonitorNotices } from '@/features/monitor/list-monitor-notices'
 import { MonitorNotices } from '@/features/monitor/ui/monitor-notices'
 import { listRefundNotices } from '@/features/payments/list-refund-notices'
-import { CheckoutCancelledNotice } from '@/features/payments/ui/checkout-cancelled-notice'
-import { toActiveSessionView } from '@/features/sessions/active-session-view'
+import { roomIsOpen, toActiveSessionView } from '@/features/sessions/active-session-view'
 import { getLiveVersion } from '@/features/sessions/get-live-version'
+import { getRoomPresence } from '@/features/sessions/get-room-presence'
 import { listSessions } from '@/features/sessions/list-sessions'
 import { isTerminal } from '@/features/sessions/statuses'
 import { CustomerActiveSession } from '@/features/sessions/ui/dashboard/customer-active-session'
+import {
+  CustomerStatusNotice,
+  noticeCoversRefund,
+} from '@/features/sessions/ui/dashboard/customer-status-notice'
 import { LiveRefresh } from '@/features/sessions/ui/dashboard/live-refresh'
 import { SessionTable } from '@/features/sessions/ui/dashboard/session-table'
 
@@ -33,19 +36,21 @@ export default async function CustomerDashboardPage({
   const query = await searchParams
   // Before the data: see getLiveVersion.
   const version = await getLiveVersion(user, { kind: 'mine' })
-  const [sessions, refunds, notices] = await Promise.all([
+  const [sessions, refunds, notices, draft] = await Promise.all([
     listSessions({ userId: user.id, limit: 50 }),
     listRefundNotices(user.id),
     listMonitorNotices(user.id),
+    getBookingDraft(user.id),
   ])
   const active = sessions.find((session) => !isTerminal(session.status))
+  const inRoom =
+    active && roomIsOpen(active.status) ? await getRoomPresence(active.id, user.id) : null
   const history = sessions.filter((session) => isTerminal(session.status))
   const latest = sessions[0]
-  const expired = latest?.status === 'expired' ? latest : null
-  const otherRefunds = refunds.filter((refund) => refund.sessionId !== expired?.id)
-  const booked = one(query.booked)
-  const cancelled = one(query.cancelled)
-  const ended = one(query.ended)
+  // The notice at the top speaks of the latest session's refund; the list holds the others.
+  const otherRefunds = refunds.filter(
+    (refund) => !noticeCoversRefund(active, latest, refund.sessionId),
+  )
 
   return (
     <AppShell user={user}>
@@ -54,34 +59,22 @@ export default async function CustomerDashboardPage({
       <MonitorNotices notices={notices} />
 
       <div className="space-y-3 empty:hidden" data-testid="notices">
-        {booked && (!active || active.status === 'pending') && (
-          <Alert tone="success">Payment received — we're finding you a mechanic.</Alert>
-        )}
-        {cancelled && <CheckoutCancelledNotice checkoutId={cancelled} />}
-        {ended && (
-          <Alert tone="info">
-            Your session has ended.{' '}
-            <Link
-              href={`/sessions/${encodeURIComponent(ended)}`}
-              className="font-semibold underline"
-            >
-              View the session
-            </Link>
-          </Alert>
-        )}
-        {expired && !active && (
-          <Alert tone="info">
-            No mechanic was available — you have been refunded{' '}
-            {formatPrice(expired.refundedCents || expired.paidCents)}.
-          </Alert>
-        )}
+        <CustomerStatusNotice
+          active={active}
+          latest={latest}
+          query={{
+            booked: one(query.booked),
+            cancelled: one(query.cancelled),
+            ended: one(query.ended),
+          }}
+        />
       </div>
 
       {active ? (
-        <CustomerActiveSession session={toActiveSessionView(active, 'customer')} />
+        <CustomerActiveSession session={toActiveSessionView(active, 'customer', inRoom)} />
       ) : (
         <Card title="Book a session">
-          <BookingForm plans={planChoices()} />
+          <BookingForm plans={planChoices()} draft={draft} />
         </Card>
       )}
 

@@ -6,6 +6,7 @@ import { Alert, Button, Field } from '@/components/ui'
 import { useHydrated } from '@/components/use-hydrated'
 import { deliveryLabel } from '@/features/catalogue/catalogue'
 import { callApi } from '@/lib/api-client'
+import type { BookingDraft } from '../get-booking-draft'
 import type { PlanChoice } from './plan-choices'
 
 const CONCERN_MAX = 2000
@@ -29,10 +30,17 @@ const planIcons = { chat: MessageSquare, video: Video, diagnostic: Stethoscope }
  * Validation is the server's (the 422 issues land on their fields); the browser only stops the
  * description from growing past its limit.
  */
-export function BookingForm({ plans }: { plans: PlanChoice[] }) {
+export function BookingForm({
+  plans,
+  draft = null,
+}: {
+  plans: PlanChoice[]
+  /** What was typed for a booking that never reached a mechanic, to start from again. */
+  draft?: BookingDraft | null
+}) {
   const formRef = useRef<HTMLFormElement>(null)
   const hydrated = useHydrated()
-  const [concern, setConcern] = useState('')
+  const [concern, setConcern] = useState(draft?.concern ?? '')
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
   const [activeConflict, setActiveConflict] = useState(false)
@@ -153,7 +161,8 @@ export function BookingForm({ plans }: { plans: PlanChoice[] }) {
                     type="radio"
                     name="plan"
                     value={plan.id}
-                    aria-label={`${plan.label}: ${plan.minutes} min, ${plan.price}`}
+                    defaultChecked={draft?.plan === plan.id}
+                    aria-label={`${plan.label}: ${plan.length}, ${plan.price}`}
                     aria-describedby={`plan-${plan.id}-blurb`}
                     className="size-4 accent-blue-600 focus-visible:outline-none"
                     onChange={() => clearError('plan')}
@@ -161,7 +170,7 @@ export function BookingForm({ plans }: { plans: PlanChoice[] }) {
                 </span>
                 <span className="text-2xl font-bold">{plan.price}</span>
                 <span className="text-sm text-slate-600">
-                  {plan.minutes} min · {deliveryLabel(plan.type)}
+                  {plan.length} · {deliveryLabel(plan.type)}
                 </span>
                 <span id={`plan-${plan.id}-blurb`} className="text-sm text-slate-600">
                   {plan.blurb}
@@ -187,6 +196,7 @@ export function BookingForm({ plans }: { plans: PlanChoice[] }) {
             inputMode="numeric"
             autoComplete="off"
             placeholder="2018"
+            defaultValue={draft ? String(draft.vehicle.year) : undefined}
             maxLength={4}
             error={errors['vehicle.year']}
             onChange={() => clearError('vehicle.year')}
@@ -196,6 +206,7 @@ export function BookingForm({ plans }: { plans: PlanChoice[] }) {
             name="make"
             label="Make"
             placeholder="Toyota"
+            defaultValue={draft?.vehicle.make}
             maxLength={50}
             error={errors['vehicle.make']}
             onChange={() => clearError('vehicle.make')}
@@ -205,6 +216,7 @@ export function BookingForm({ plans }: { plans: PlanChoice[] }) {
             name="model"
             label="Model"
             placeholder="Corolla"
+            defaultValue={draft?.vehicle.model}
             maxLength={50}
             error={errors['vehicle.model']}
             onChange={() => clearError('vehicle.model')}
