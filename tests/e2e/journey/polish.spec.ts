@@ -71,8 +71,9 @@ test('sign-up and sign-in say what to fix beside each field, in plain words', as
     await screenshot(page, `journey-sign-in-errors-${width}`)
     await expectNoAxeViolations(page)
   }
-  await page.setViewportSize({ width: 1280, height: 900 })
+})
 
+test('the mechanic application says what to fix beside each field', async ({ page }) => {
   await page.goto('/mechanics/apply')
   await page.getByLabel('Full name').fill('Plain Words')
   await page.getByLabel('Email').fill('plain@')
