@@ -7,6 +7,8 @@ test('a mechanic applies, an admin approves, and the mechanic gets the queue', a
   browser,
   baseURL,
 }) => {
+  // Two people and an approval pushed between them: slow on a busy machine.
+  test.setTimeout(120_000)
   const email = uniqueEmail('mechanic')
   const name = `Pat Piston ${email.slice(9, 15)}`
 
