@@ -1,5 +1,6 @@
 import { Clock, MessageSquare, ShieldCheck, Video, Wrench } from 'lucide-react'
 import Link from 'next/link'
+import { SiteFooter } from '@/components/site-footer'
 import { getPageUser } from '@/features/auth/require-page-user'
 import { dashboardPathFor } from '@/features/auth/session-user'
 import { planChoices } from '@/features/booking/ui/plan-choices'
@@ -88,7 +89,7 @@ export default async function LandingPage() {
                   <p className="text-slate-600">{plan.blurb}</p>
                   <p className="mt-3 text-2xl font-bold">{plan.price}</p>
                   <p className="text-sm text-slate-500">
-                    {plan.minutes} minutes · {deliveryLabel(plan.type)}
+                    {plan.length} · {deliveryLabel(plan.type)}
                   </p>
                 </li>
               )
@@ -113,6 +114,7 @@ export default async function LandingPage() {
           </div>
         </section>
       </main>
+      <SiteFooter />
     </div>
   )
 }

@@ -3,6 +3,7 @@ import Link from 'next/link'
 import type { ReactNode } from 'react'
 import type { SessionUser } from '@/features/auth/session-user'
 import { SignOutButton } from '@/features/auth/ui/sign-out-button'
+import { SiteFooter } from './site-footer'
 
 const navigation = {
   customer: [{ href: '/customer', label: 'Dashboard' }],
@@ -17,7 +18,7 @@ const navigation = {
 /** The frame of every signed-in page: brand, the role's navigation, who is signed in. */
 export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   return (
-    <div className="min-h-screen">
+    <div className="flex min-h-screen flex-col">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
           <Link
@@ -47,7 +48,8 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           </nav>
         </div>
       </header>
-      <main className="mx-auto max-w-5xl space-y-6 px-4 py-6">{children}</main>
+      <main className="mx-auto w-full max-w-5xl flex-1 space-y-6 px-4 py-6">{children}</main>
+      <SiteFooter />
     </div>
   )
 }

@@ -1,20 +1,23 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { AppShell, PageTitle } from '@/components/app-shell'
-import { Alert, Card } from '@/components/ui'
+import { Card } from '@/components/ui'
 import { requirePageUser } from '@/features/auth/require-page-user'
+import { getBookingDraft } from '@/features/booking/get-booking-draft'
 import { BookingForm } from '@/features/booking/ui/booking-form'
 import { planChoices } from '@/features/booking/ui/plan-choices'
-import { formatPrice } from '@/features/catalogue/catalogue'
 import { listMonitorNotices } from '@/features/monitor/list-monitor-notices'
 import { MonitorNotices } from '@/features/monitor/ui/monitor-notices'
 import { listRefundNotices } from '@/features/payments/list-refund-notices'
-import { CheckoutCancelledNotice } from '@/features/payments/ui/checkout-cancelled-notice'
-import { toActiveSessionView } from '@/features/sessions/active-session-view'
+import { roomIsOpen, toActiveSessionView } from '@/features/sessions/active-session-view'
 import { getLiveVersion } from '@/features/sessions/get-live-version'
+import { getRoomPresence } from '@/features/sessions/get-room-presence'
 import { listSessions } from '@/features/sessions/list-sessions'
 import { isTerminal } from '@/features/sessions/statuses'
 import { CustomerActiveSession } from '@/features/sessions/ui/dashboard/customer-active-session'
+import {
+  CustomerStatusNotice,
+  noticeCoversRefund,
+} from '@/features/sessions/ui/dashboard/customer-status-notice'
 import { LiveRefresh } from '@/features/sessions/ui/dashboard/live-refresh'
 import { SessionTable } from '@/features/sessions/ui/dashboard/session-table'
 import { getVehicleOfSession } from '@/features/summaries/get-ended-session-recap'
@@ -39,18 +42,17 @@ export default async function CustomerDashboardPage({
   const query = await searchParams
   // Before the data: see getLiveVersion.
   const version = await getLiveVersion(user, { kind: 'mine' })
-  const [sessions, refunds, notices] = await Promise.all([
+  const [sessions, refunds, notices, draft] = await Promise.all([
     listSessions({ userId: user.id, limit: 50 }),
     listRefundNotices(user.id),
     listMonitorNotices(user.id),
+    getBookingDraft(user.id),
   ])
   const active = sessions.find((session) => !isTerminal(session.status))
+  const inRoom =
+    active && roomIsOpen(active.status) ? await getRoomPresence(active.id, user.id) : null
   const history = sessions.filter((session) => isTerminal(session.status))
   const latest = sessions[0]
-  const expired = latest?.status === 'expired' ? latest : null
-  const otherRefunds = refunds.filter((refund) => refund.sessionId !== expired?.id)
-  const booked = one(query.booked)
-  const cancelled = one(query.cancelled)
   const ended = one(query.ended)
   const endedSession = history.find((session) => session.id === ended) ?? null
   const [summaries, endedRating, endedVehicle] = await Promise.all([
@@ -59,6 +61,10 @@ export default async function CustomerDashboardPage({
     endedSession ? getVehicleOfSession(user.id, endedSession.id) : null,
   ])
   const ready = history.filter((session) => summaries.get(session.id)?.sent)
+  // The notice at the top speaks of the latest session's refund; the list holds the others.
+  const otherRefunds = refunds.filter(
+    (refund) => !noticeCoversRefund(active, latest, refund.sessionId),
+  )
 
   return (
     <AppShell user={user}>
@@ -67,27 +73,16 @@ export default async function CustomerDashboardPage({
       <MonitorNotices notices={notices} />
 
       <div className="space-y-3 empty:hidden" data-testid="notices">
-        {booked && (!active || active.status === 'pending') && (
-          <Alert tone="success">Payment received — we're finding you a mechanic.</Alert>
-        )}
-        {cancelled && <CheckoutCancelledNotice checkoutId={cancelled} />}
-        {ended && !endedSession && (
-          <Alert tone="info">
-            Your session has ended.{' '}
-            <Link
-              href={`/sessions/${encodeURIComponent(ended)}`}
-              className="font-semibold underline"
-            >
-              View the session
-            </Link>
-          </Alert>
-        )}
-        {expired && !active && (
-          <Alert tone="info">
-            No mechanic was available — you have been refunded{' '}
-            {formatPrice(expired.refundedCents || expired.paidCents)}.
-          </Alert>
-        )}
+        <CustomerStatusNotice
+          active={active}
+          latest={latest}
+          query={{
+            booked: one(query.booked),
+            cancelled: one(query.cancelled),
+            // The panel below tells the end of a session that just ended.
+            ended: endedSession ? undefined : ended,
+          }}
+        />
       </div>
 
       {endedSession && !active && (
@@ -100,11 +95,15 @@ export default async function CustomerDashboardPage({
       )}
 
       {active ? (
-        <CustomerActiveSession session={toActiveSessionView(active, 'customer')} />
+        <CustomerActiveSession session={toActiveSessionView(active, 'customer', inRoom)} />
       ) : (
         <div id="book" className="scroll-mt-4">
           <Card title={endedSession ? 'Book again' : 'Book a session'}>
-            <BookingForm plans={planChoices()} initialVehicle={endedVehicle ?? undefined} />
+            <BookingForm
+              plans={planChoices()}
+              draft={draft}
+              initialVehicle={endedVehicle ?? undefined}
+            />
           </Card>
         </div>
       )}

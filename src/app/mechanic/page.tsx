@@ -5,10 +5,12 @@ import { AppShell, PageTitle } from '@/components/app-shell'
 import { Alert, Card } from '@/components/ui'
 import { requirePageUser } from '@/features/auth/require-page-user'
 import { isApprovedMechanic } from '@/features/auth/session-user'
+import { ApprovalWatcher } from '@/features/mechanics/ui/approval-watcher'
 import { listMonitorNotices } from '@/features/monitor/list-monitor-notices'
 import { MonitorNotices } from '@/features/monitor/ui/monitor-notices'
-import { toActiveSessionView } from '@/features/sessions/active-session-view'
+import { roomIsOpen, toActiveSessionView } from '@/features/sessions/active-session-view'
 import { getLiveVersion } from '@/features/sessions/get-live-version'
+import { getRoomPresence } from '@/features/sessions/get-room-presence'
 import { listQueue } from '@/features/sessions/list-queue'
 import { listSessions } from '@/features/sessions/list-sessions'
 import { isTerminal } from '@/features/sessions/statuses'
@@ -36,9 +38,10 @@ export default async function MechanicDashboardPage({
     return (
       <AppShell user={user}>
         <PageTitle title="Mechanic dashboard" subtitle={`Signed in as ${user.name}`} />
+        <ApprovalWatcher />
         <Alert tone="info">
           Your application is awaiting approval. An administrator will review it shortly; once
-          approved, paid requests will appear here.
+          approved, paid requests will appear here, without reloading this page.
         </Alert>
       </AppShell>
     )
@@ -55,6 +58,8 @@ export default async function MechanicDashboardPage({
     getMechanicRating(user.id),
   ])
   const active = sessions.find((session) => !isTerminal(session.status))
+  const inRoom =
+    active && roomIsOpen(active.status) ? await getRoomPresence(active.id, user.id) : null
   const history = sessions.filter((session) => isTerminal(session.status))
   const summaries = await summaryStatesOf(history.filter(needsSummary).map((session) => session.id))
   const due = history.filter((session) => summaries.get(session.id)?.sent === false)
@@ -84,7 +89,9 @@ export default async function MechanicDashboardPage({
           </Link>
         </Alert>
       )}
-      {active && <MechanicActiveSession session={toActiveSessionView(active, 'mechanic')} />}
+      {active && (
+        <MechanicActiveSession session={toActiveSessionView(active, 'mechanic', inRoom)} />
+      )}
       <RequestQueue initialRequests={queue} activeSessionId={active?.id ?? null} />
       <Card title="Your sessions">
         {history.length === 0 ? (

@@ -3,9 +3,14 @@ import { mechanicProfiles, users } from '@/db/schema'
 import { logEvent } from '@/features/events/log-event'
 import { mechanicApprovedEmail } from '@/features/mail/email-templates'
 import { enqueueEmail } from '@/features/mail/send-email-job'
+import { publish } from '@/features/realtime/publish'
 import { AppError } from '@/lib/errors'
 import { getContext } from '@/server/context'
 
+/**
+ * Approves an application once. The applicant's open pages hear of it (`account:updated`) after
+ * the commit, so the "awaiting approval" page turns into the queue by itself.
+ */
 export async function approveMechanic({
   mechanicId,
   adminId,
@@ -13,7 +18,7 @@ export async function approveMechanic({
   mechanicId: string
   adminId: string
 }): Promise<{ approvedAt: Date }> {
-  return getContext().database.db.transaction(async (tx) => {
+  const result = await getContext().database.db.transaction(async (tx) => {
     const [approved] = await tx
       .update(mechanicProfiles)
       .set({ approvedAt: new Date(), approvedBy: adminId })
@@ -44,4 +49,6 @@ export async function approveMechanic({
       approvedAt: existing.approvedAt,
     })
   })
+  publish({ users: [mechanicId] }, 'account:updated', { reason: 'mechanic_approved' })
+  return result
 }

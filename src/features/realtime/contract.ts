@@ -92,6 +92,9 @@ export type SessionWarningEvent = {
 /** To participants' and admins' pages (`session:updated`) and to the mechanics' queue (`queue:updated`). */
 export type SessionUpdatedEvent = { sessionId: string; status: SessionStatus }
 
+/** The signed-in user's own account changed (a mechanic was approved): their pages re-render. */
+export type AccountUpdatedEvent = { reason: 'mechanic_approved' }
+
 export type PresenceEvent = { sessionId: string; userId: string; present: boolean }
 
 /** Whether support (an admin) is watching the room: sent when the first arrives and the last leaves. */
@@ -214,6 +217,7 @@ export type ServerToClientEvents = {
   'session:warning': (event: SessionWarningEvent) => void
   'session:updated': (event: SessionUpdatedEvent) => void
   'queue:updated': (event: SessionUpdatedEvent) => void
+  'account:updated': (event: AccountUpdatedEvent) => void
   presence: (event: PresenceEvent) => void
   'session:watched': (event: WatchedEvent) => void
   'chat:message': (message: ChatMessage) => void
@@ -246,6 +250,7 @@ const serverEvents = {
   'session:warning': true,
   'session:updated': true,
   'queue:updated': true,
+  'account:updated': true,
   presence: true,
   'session:watched': true,
   'chat:message': true,

@@ -1,8 +1,8 @@
 import type { Transaction } from '@/db/client'
 import { sessions } from '@/db/schema'
-import { type PlanId, plans } from '@/features/catalogue/catalogue'
+import type { PlanId } from '@/features/catalogue/catalogue'
 import { logEvent } from '@/features/events/log-event'
-import { env } from '@/lib/env'
+import { planSeconds } from './plan-seconds'
 
 export type PendingSessionInput = {
   customerId: string
@@ -11,11 +11,6 @@ export type PendingSessionInput = {
   concern: string
   /** What the customer paid, kept on the first event for the timeline. */
   amountCents: number
-}
-
-/** The paid time of a plan; tests shorten every plan with SESSION_SECONDS_OVERRIDE. */
-function planSeconds(planId: PlanId): number {
-  return env().SESSION_SECONDS_OVERRIDE ?? plans[planId].minutes * 60
 }
 
 /**

@@ -24,6 +24,8 @@ export type SessionSummary = {
   startedAt: string | null
   endedAt: string | null
   endReason: string | null
+  /** The paid length of the clock, extensions included. */
+  durationSeconds: number
   /** Seconds between going live and ending; null if it never went live. */
   liveSeconds: number | null
   paidCents: number
@@ -78,6 +80,7 @@ export function toSessionSummary(
     startedAt: session.startedAt?.toISOString() ?? null,
     endedAt: session.endedAt?.toISOString() ?? null,
     endReason: session.endReason,
+    durationSeconds: session.durationSeconds,
     liveSeconds: liveSeconds(session),
     paidCents: money?.paid ?? 0,
     refundedCents: money?.refunded ?? 0,

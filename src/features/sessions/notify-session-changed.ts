@@ -60,6 +60,30 @@ export async function notifySessionChanged(sessionId: string): Promise<SessionSt
   }
 }
 
+/**
+ * Someone opened or left the room without the status changing (a room stays `waiting` while
+ * people come and go): the participants' dashboards re-render to say who is there now.
+ */
+export async function notifyPresenceChanged(sessionId: string): Promise<void> {
+  if (!canPublish()) return
+  try {
+    const [session] = await getContext()
+      .database.db.select({
+        status: sessions.status,
+        customerId: sessions.customerId,
+        mechanicId: sessions.mechanicId,
+      })
+      .from(sessions)
+      .where(eq(sessions.id, sessionId))
+    if (!session || isTerminal(session.status)) return
+    const participants = [session.customerId]
+    if (session.mechanicId) participants.push(session.mechanicId)
+    publish({ users: participants }, 'session:updated', { sessionId, status: session.status })
+  } catch (error) {
+    logger().error({ err: error, sessionId }, 'failed to publish a presence change')
+  }
+}
+
 /** A request entered the queue (pending) or just left it: taken, expired, or withdrawn. */
 function concernsQueue(session: { status: SessionStatus; mechanicId: string | null }): boolean {
   switch (session.status) {

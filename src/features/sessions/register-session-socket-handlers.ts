@@ -17,6 +17,7 @@ import { logger } from '@/lib/logger'
 import { buildSessionState } from './build-session-state'
 import { getLiveVersion } from './get-live-version'
 import { enterRoomOrThrow } from './get-room-entry'
+import { notifyPresenceChanged } from './notify-session-changed'
 import { syncPresence } from './sync-presence'
 
 // Absence checks in a row that may find presence incomplete (a server not answering).
@@ -62,7 +63,10 @@ export const registerSessionSocketHandlers: RegisterSocketHandlers = ({
             present: true,
           })
           // A change of status already built (and sent) the snapshot; the answer reuses it.
-          state = (await syncPresence(sessionId, user.id)).result?.state ?? null
+          const { result } = await syncPresence(sessionId, user.id)
+          state = result?.state ?? null
+          // No change of status, but the dashboards say who is in the room.
+          if (!result) await notifyPresenceChanged(sessionId)
         } else if (!watching.has(sessionId)) {
           watching.add(sessionId)
           publishToSession(sessionId, 'session:watched', { sessionId, watched: true })
@@ -140,7 +144,8 @@ export const registerSessionSocketHandlers: RegisterSocketHandlers = ({
         if (reading.userIds.has(user.id)) return
         if (!reading.complete) return again()
         publishToSession(sessionId, 'presence', { sessionId, userId: user.id, present: false })
-        const { complete } = await syncPresence(sessionId, null)
+        const { result, complete } = await syncPresence(sessionId, null)
+        if (!result) await notifyPresenceChanged(sessionId)
         if (!complete) again()
       } catch (error) {
         logger().error({ err: error, sessionId }, 'presence check failed')

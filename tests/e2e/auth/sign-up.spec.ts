@@ -28,8 +28,11 @@ test('signing up with a password that is too short explains why', async ({ page 
   await page.getByLabel('Password').fill('short')
   await page.getByRole('button', { name: 'Create account' }).click()
 
-  await expect(page.locator('form').getByRole('alert')).toHaveText(
-    'Use a password of at least 8 characters.',
+  // Said beside the field, after its hint.
+  const password = page.getByLabel('Password')
+  await expect(password).toHaveAccessibleDescription(
+    'At least 8 characters. Use a password of at least 8 characters.',
   )
+  await expect(password).toHaveAttribute('aria-invalid', 'true')
   await expect(page).toHaveURL('/sign-up')
 })

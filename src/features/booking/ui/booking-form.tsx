@@ -6,6 +6,7 @@ import { Alert, Button, Field } from '@/components/ui'
 import { useHydrated } from '@/components/use-hydrated'
 import { deliveryLabel } from '@/features/catalogue/catalogue'
 import { callApi } from '@/lib/api-client'
+import type { BookingDraft } from '../get-booking-draft'
 import type { PlanChoice } from './plan-choices'
 
 const CONCERN_MAX = 2000
@@ -31,15 +32,19 @@ const planIcons = { chat: MessageSquare, video: Video, diagnostic: Stethoscope }
  */
 export function BookingForm({
   plans,
+  draft = null,
   initialVehicle,
 }: {
   plans: PlanChoice[]
+  /** What was typed for a booking that never reached a mechanic, to start from again. */
+  draft?: BookingDraft | null
   /** "Book again": the vehicle of the session that just ended, to change or keep. */
   initialVehicle?: { year: number; make: string; model: string }
 }) {
   const formRef = useRef<HTMLFormElement>(null)
   const hydrated = useHydrated()
-  const [concern, setConcern] = useState('')
+  const vehicle = draft?.vehicle ?? initialVehicle
+  const [concern, setConcern] = useState(draft?.concern ?? '')
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
   const [activeConflict, setActiveConflict] = useState(false)
@@ -160,7 +165,8 @@ export function BookingForm({
                     type="radio"
                     name="plan"
                     value={plan.id}
-                    aria-label={`${plan.label}: ${plan.minutes} min, ${plan.price}`}
+                    defaultChecked={draft?.plan === plan.id}
+                    aria-label={`${plan.label}: ${plan.length}, ${plan.price}`}
                     aria-describedby={`plan-${plan.id}-blurb`}
                     className="size-4 accent-blue-600 focus-visible:outline-none"
                     onChange={() => clearError('plan')}
@@ -168,7 +174,7 @@ export function BookingForm({
                 </span>
                 <span className="text-2xl font-bold">{plan.price}</span>
                 <span className="text-sm text-slate-600">
-                  {plan.minutes} min · {deliveryLabel(plan.type)}
+                  {plan.length} · {deliveryLabel(plan.type)}
                 </span>
                 <span id={`plan-${plan.id}-blurb`} className="text-sm text-slate-600">
                   {plan.blurb}
@@ -194,8 +200,8 @@ export function BookingForm({
             inputMode="numeric"
             autoComplete="off"
             placeholder="2018"
+            defaultValue={vehicle ? String(vehicle.year) : undefined}
             maxLength={4}
-            defaultValue={initialVehicle?.year}
             error={errors['vehicle.year']}
             onChange={() => clearError('vehicle.year')}
           />
@@ -204,8 +210,8 @@ export function BookingForm({
             name="make"
             label="Make"
             placeholder="Toyota"
+            defaultValue={vehicle?.make}
             maxLength={50}
-            defaultValue={initialVehicle?.make}
             error={errors['vehicle.make']}
             onChange={() => clearError('vehicle.make')}
           />
@@ -214,8 +220,8 @@ export function BookingForm({
             name="model"
             label="Model"
             placeholder="Corolla"
+            defaultValue={vehicle?.model}
             maxLength={50}
-            defaultValue={initialVehicle?.model}
             error={errors['vehicle.model']}
             onChange={() => clearError('vehicle.model')}
           />

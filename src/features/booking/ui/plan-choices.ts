@@ -1,11 +1,14 @@
 import { formatPrice, type PlanId, planIds, plans } from '@/features/catalogue/catalogue'
+import { planSeconds } from '@/features/sessions/plan-seconds'
+import { shortDuration } from '@/lib/durations'
 
 /** A plan as the booking form shows it; built on the server so prices never live in the UI. */
 export type PlanChoice = {
   id: PlanId
   label: string
   type: 'chat' | 'video'
-  minutes: number
+  /** How long its clock runs ("30 min"), from the server's plan table. */
+  length: string
   price: string
   blurb: string
 }
@@ -23,7 +26,7 @@ export function planChoices(): PlanChoice[] {
       id,
       label: plan.label,
       type: plan.type,
-      minutes: plan.minutes,
+      length: shortDuration(planSeconds(id)),
       price: formatPrice(plan.priceCents),
       blurb: blurbs[id],
     }

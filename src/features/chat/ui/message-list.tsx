@@ -2,6 +2,7 @@
 
 import { type ReactNode, useEffect, useRef, useState } from 'react'
 import type { ChatMessage } from '@/features/realtime/contract'
+import { MessageBody } from './message-body'
 import { MessageTime } from './message-time'
 
 /** `failed` holds why a message of ours was not sent, as the server or the connection said. */
@@ -123,7 +124,7 @@ function MessageItem({
               : 'rounded-bl-sm border border-slate-200 bg-slate-100 text-slate-900'
           } ${message.failed ? 'opacity-60' : ''}`}
         >
-          <p className="whitespace-pre-wrap [overflow-wrap:anywhere]">{message.body}</p>
+          <MessageBody body={message.body} own={own} />
         </div>
         {message.failed ? (
           <p className="mt-1 px-1 text-xs text-red-700" role="alert">

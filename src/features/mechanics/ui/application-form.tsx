@@ -3,32 +3,41 @@
 import { useRouter } from 'next/navigation'
 import { type FormEvent, useState } from 'react'
 import { Alert, Button, Field } from '@/components/ui'
+import {
+  type CredentialErrors,
+  focusFirstError,
+  newAccountErrors,
+  yearsExperienceError,
+} from '@/features/auth/ui/credential-errors'
 import { callApi } from '@/lib/api-client'
 import { specialtyOptions } from '../schemas'
 
 export function MechanicApplicationForm() {
   const router = useRouter()
   const [error, setError] = useState<string | null>(null)
+  const [fieldErrors, setFieldErrors] = useState<CredentialErrors>({})
   const [pending, setPending] = useState(false)
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const form = new FormData(event.currentTarget)
     const specialties = form.getAll('specialties')
-    if (specialties.length === 0) {
-      setError('Pick at least one specialty.')
-      return
+    const values = {
+      name: String(form.get('name') ?? ''),
+      email: String(form.get('email') ?? '').trim(),
+      password: String(form.get('password') ?? ''),
     }
+    const years = String(form.get('yearsExperience') ?? '')
+    const errors: CredentialErrors = { ...newAccountErrors(values) }
+    const yearsProblem = yearsExperienceError(years)
+    if (yearsProblem) errors.yearsExperience = yearsProblem
+    setFieldErrors(errors)
+    setError(specialties.length === 0 ? 'Pick at least one specialty.' : null)
+    focusFirstError(errors, ['name', 'email', 'password', 'yearsExperience'])
+    if (Object.keys(errors).length > 0 || specialties.length === 0) return
     setPending(true)
-    setError(null)
     const result = await callApi('/api/mechanics/apply', {
-      body: {
-        name: form.get('name'),
-        email: form.get('email'),
-        password: form.get('password'),
-        yearsExperience: Number(form.get('yearsExperience')),
-        specialties,
-      },
+      body: { ...values, yearsExperience: Number(years), specialties },
     })
     if (!result.ok) {
       setPending(false)
@@ -42,8 +51,24 @@ export function MechanicApplicationForm() {
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {error && <Alert>{error}</Alert>}
-      <Field id="name" name="name" label="Full name" autoComplete="name" required maxLength={100} />
-      <Field id="email" name="email" type="email" label="Email" autoComplete="email" required />
+      <Field
+        id="name"
+        name="name"
+        label="Full name"
+        autoComplete="name"
+        required
+        maxLength={100}
+        error={fieldErrors.name}
+      />
+      <Field
+        id="email"
+        name="email"
+        type="email"
+        label="Email"
+        autoComplete="email"
+        required
+        error={fieldErrors.email}
+      />
       <Field
         id="password"
         name="password"
@@ -53,6 +78,7 @@ export function MechanicApplicationForm() {
         autoComplete="new-password"
         required
         minLength={8}
+        error={fieldErrors.password}
       />
       <Field
         id="yearsExperience"
@@ -63,6 +89,7 @@ export function MechanicApplicationForm() {
         max={70}
         label="Years of experience"
         required
+        error={fieldErrors.yearsExperience}
       />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">Specialties</legend>

@@ -9,6 +9,7 @@ import { callApi } from '@/lib/api-client'
 import type { ActiveSessionView } from '../../active-session-view'
 import { ElapsedSince } from './elapsed-since'
 import { JoinSessionLink } from './join-session-link'
+import { RoomPresenceLine } from './room-presence-line'
 import { StatusBadge } from './status-badge'
 
 /** The customer's one active session: waiting for a mechanic, or ready to join. */
@@ -41,8 +42,7 @@ function PendingRequest({ session }: { session: ActiveSessionView }) {
           <p className="text-slate-600">
             Waiting <ElapsedSince iso={session.requestedAt} testId="waiting-time" />. Your request
             is in every available mechanic's queue; this page updates by itself when one accepts. If
-            nobody does within {session.requestTimeoutMinutes} minutes, you are refunded
-            automatically.
+            nobody does within {session.requestTimeout}, you are refunded automatically.
           </p>
           <div className="mt-3">
             <CancelRequest sessionId={session.id} paid={session.paid} />
@@ -114,6 +114,7 @@ function ReadyToJoin({ session }: { session: ActiveSessionView }) {
             {session.status === 'reconnecting' && (
               <span>The clock is paused until you are both back.</span>
             )}
+            <RoomPresenceLine session={session} />
           </p>
         </div>
       </div>
@@ -128,7 +129,7 @@ function RequestDetails({ session }: { session: ActiveSessionView }) {
       <div>
         <dt className="text-slate-500">Plan</dt>
         <dd className="font-medium">
-          {session.planLabel} · {session.minutes} min · {session.paid}
+          {session.planLabel} · {session.length} · {session.paid}
         </dd>
       </div>
       <div>

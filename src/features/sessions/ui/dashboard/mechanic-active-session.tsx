@@ -1,6 +1,7 @@
 import { MessageSquare, Video } from 'lucide-react'
 import type { ActiveSessionView } from '../../active-session-view'
 import { JoinSessionLink } from './join-session-link'
+import { RoomPresenceLine } from './room-presence-line'
 import { StatusBadge } from './status-badge'
 
 /** The session a mechanic has taken and not finished; the queue is closed to them until then. */
@@ -22,8 +23,9 @@ export function MechanicActiveSession({ session }: { session: ActiveSessionView 
             <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-600">
               <StatusBadge status={session.status} />
               <span>
-                {session.planLabel} · {session.minutes} min with {session.otherName}
+                {session.planLabel} · {session.length} with {session.otherName}
               </span>
+              <RoomPresenceLine session={session} />
             </p>
           </div>
         </div>

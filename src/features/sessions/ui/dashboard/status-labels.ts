@@ -4,7 +4,7 @@ import type { SessionStatus } from '@/features/sessions/statuses'
 export const statusLabels: Record<SessionStatus, string> = {
   pending: 'Finding a mechanic',
   accepted: 'Mechanic assigned',
-  waiting: 'Waiting in the room',
+  waiting: 'Room open',
   live: 'Live',
   reconnecting: 'Reconnecting',
   completed: 'Completed',
