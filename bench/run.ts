@@ -28,6 +28,7 @@ import { sleep } from './concurrency'
 import { type EventLoopDelay, measureEventLoop } from './measure-event-loop'
 import { measureExtensions } from './measure-extensions'
 import { measureMonitor } from './measure-monitor'
+import { measureSignIn } from './measure-sign-in'
 import { measureUploads } from './measure-uploads'
 import { openBenchDatabase } from './open-bench-database'
 import { elapsedSeconds, progress } from './progress'
@@ -44,8 +45,12 @@ const configSchema = z.object({
   BENCH_EXPIRY_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   BENCH_EXTENSIONS: z.coerce.number().int().min(1).max(2000).default(100),
   BENCH_MONITOR_SESSIONS: z.coerce.number().int().min(100).max(1_000_000).default(100_000),
-  /** `monitor`: only the session monitor pass (no sockets, no realtime phases). */
-  BENCH_ONLY: z.enum(['monitor']).optional(),
+  BENCH_SIGN_INS: z.coerce.number().int().min(1).max(1000).default(30),
+  /**
+   * `monitor`: only the session monitor pass (no sockets, no realtime phases); `sign-in`: only
+   * the server-side time of email sign-ins.
+   */
+  BENCH_ONLY: z.enum(['monitor', 'sign-in']).optional(),
   DATABASE_URL: z.preprocess(
     (value) => (value === '' ? undefined : value),
     z
@@ -73,6 +78,19 @@ async function main(): Promise<void> {
   try {
     const context = await initContext({ database: database.handle })
     const { env } = context
+    if (config.BENCH_ONLY === 'sign-in') {
+      const signIn = await measureSignIn(config.BENCH_SIGN_INS)
+      const result = {
+        benchmark: 'autodoctor sign-in: server-side time of POST /api/auth/sign-in/email',
+        startedAt: startedAt.toISOString(),
+        durationSeconds: elapsedSeconds(),
+        machine: machineFacts(loadBefore),
+        database: database.description,
+        signIn,
+      }
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
+      return
+    }
     if (config.BENCH_ONLY === 'monitor') {
       const monitor = await measureMonitor(database.handle, config.BENCH_MONITOR_SESSIONS)
       const result = {

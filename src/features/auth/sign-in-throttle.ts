@@ -1,4 +1,4 @@
-import { and, count, eq, gt, inArray, lt, sql } from 'drizzle-orm'
+import { and, count, eq, gt, inArray, lt, or, sql } from 'drizzle-orm'
 import { loginFailures } from '@/db/schema'
 import { AppError } from '@/lib/errors'
 import { getContext } from '@/server/context'
@@ -89,9 +89,17 @@ export async function keepSignInFailure(): Promise<void> {
     .where(lt(loginFailures.createdAt, windowStart()))
 }
 
-/** The right password: this account's count from this address starts again. */
+/**
+ * The right password: this account's count from this address starts again, and the attempt's own
+ * rows go with it, in one statement (one round trip on the sign-in path instead of two).
+ */
 export async function clearSignInFailures(attempt: SignInAttempt, email: string, ip: string) {
-  const { db } = getContext().database
-  await releaseSignInAttempt(attempt)
-  await db.delete(loginFailures).where(eq(loginFailures.key, accountAtIpKey(email, ip)))
+  await getContext()
+    .database.db.delete(loginFailures)
+    .where(
+      or(
+        inArray(loginFailures.id, attempt.rowIds),
+        eq(loginFailures.key, accountAtIpKey(email, ip)),
+      ),
+    )
 }

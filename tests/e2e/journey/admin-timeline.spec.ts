@@ -63,8 +63,12 @@ test('support finds a session by customer, sees how long it waits, and reads its
 
     await page.goto(`/sessions/${sessionId}`)
     const events = page.getByTestId('session-event')
-    await expect(events.first()).toContainText('New request → Finding a mechanic (payment received)')
-    await expect(page.getByText('Finding a mechanic → Mechanic assigned (a mechanic accepted)')).toBeVisible()
+    await expect(events.first()).toContainText(
+      'New request → Finding a mechanic (payment received)',
+    )
+    await expect(
+      page.getByText('Finding a mechanic → Mechanic assigned (a mechanic accepted)'),
+    ).toBeVisible()
     await expect(page.getByText(/pending →|→ accepted/)).toHaveCount(0)
     // Seconds on every time, and the gap since the event before.
     await expect(events.first().locator('time')).toHaveText(/\d{1,2}:\d{2}:\d{2}/)
