@@ -159,11 +159,11 @@ test('the mechanic writes the summary after the session, it is sent once, and th
     .fill('Listened to the noise on video; checked the pads through the wheel.')
   await form.getByRole('radio', { name: 'Fix soon' }).check()
   await form.getByRole('button', { name: 'Add a part' }).click()
-  await form.getByLabel('Part 1').fill('Front brake pads')
+  await form.getByLabel('Part 1', { exact: true }).fill('Front brake pads')
   await form.getByLabel('Quantity').fill('2')
   await form.getByLabel('Estimated cost ($)').fill('45.99')
   await form.getByRole('button', { name: 'Add a part' }).click()
-  await form.getByLabel('Part 2').fill('Wrong part')
+  await form.getByLabel('Part 2', { exact: true }).fill('Wrong part')
   await form.getByRole('button', { name: 'Remove part 2' }).click()
   await expect(form.getByTestId('part-row')).toHaveCount(1)
   await form.getByRole('checkbox', { name: 'brake-rotor.jpg' }).check()
@@ -174,7 +174,7 @@ test('the mechanic writes the summary after the session, it is sent once, and th
   await expect(form.getByLabel('What you found')).toHaveValue(
     'Front pads worn to 2 mm; rotor scored.',
   )
-  await expect(form.getByLabel('Part 1')).toHaveValue('Front brake pads')
+  await expect(form.getByLabel('Part 1', { exact: true })).toHaveValue('Front brake pads')
   await expect(form.getByLabel('Estimated cost ($)')).toHaveValue('45.99')
   await expect(form.getByRole('radio', { name: 'Fix soon' })).toBeChecked()
   await expect(form.getByRole('checkbox', { name: 'brake-rotor.jpg' })).toBeChecked()

@@ -85,9 +85,10 @@ export function SummaryForm({
 
   useEffect(() => {
     if (!changed.current) return
+    // Shown at once, so "Saved" always means the latest change is on the server.
+    setSaveState('saving')
     const controller = new AbortController()
     const timer = setTimeout(async () => {
-      setSaveState('saving')
       try {
         const response = await fetch(`/api/sessions/${sessionId}/summary`, {
           method: 'PUT',
@@ -219,14 +220,14 @@ export function SummaryForm({
               className="grid items-end gap-2 rounded-lg border border-slate-200 p-3 sm:grid-cols-[1fr_6rem_9rem_auto]"
             >
               <Field
-                id={`${row.key}-part`}
+                id={`summary-part-${index}`}
                 label={`Part ${index + 1}`}
                 value={row.part}
                 maxLength={200}
                 onChange={(event) => updateRow(row.key, { part: event.target.value })}
               />
               <Field
-                id={`${row.key}-quantity`}
+                id={`summary-quantity-${index}`}
                 label="Quantity"
                 type="number"
                 min={1}
@@ -235,7 +236,7 @@ export function SummaryForm({
                 onChange={(event) => updateRow(row.key, { quantity: event.target.value })}
               />
               <Field
-                id={`${row.key}-cost`}
+                id={`summary-cost-${index}`}
                 label="Estimated cost ($)"
                 inputMode="decimal"
                 value={row.cost}
