@@ -53,8 +53,9 @@ export default async function LandingPage() {
           </h1>
           <p className="mt-4 max-w-2xl text-lg text-slate-600">
             Describe what your car is doing, pick a plan, and a certified mechanic joins you in a
-            live chat where you can share photos, scan reports and clips. You pay for a fixed block
-            of time and can extend it whenever you need. Live video calling is coming soon.
+            live chat, or a 1:1 video call on the Video and Diagnostic plans, where you can share
+            photos, scan reports and clips. You pay for a fixed block of time and can extend it
+            whenever you need.
           </p>
           <div className="mt-6 flex flex-wrap gap-3">
             <Link

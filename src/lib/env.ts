@@ -122,6 +122,23 @@ const serverEnvSchema = z.object({
   ),
   /** Signs local download URLs. Unset: derived from AUTH_SECRET, or random per install. */
   FILE_URL_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
+  /** STUN servers for calls, comma-separated (`stun:stun.example.com:3478`). Unset: none. */
+  STUN_URLS: optional(
+    z.string().regex(/^stuns?:[^,\s]+(,stuns?:[^,\s]+)*$/, 'must be stun: URLs, comma-separated'),
+  ),
+  /** TURN servers for calls, comma-separated (`turn:turn.example.com:3478?transport=udp`). */
+  TURN_URLS: optional(
+    z.string().regex(/^turns?:[^,\s]+(,turns?:[^,\s]+)*$/, 'must be turn: URLs, comma-separated'),
+  ),
+  /** coturn's `static-auth-secret`: TURN credentials are minted from it per participant. */
+  TURN_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
+  /** How long a minted TURN credential is valid; a call asks again on every ICE restart. */
+  TURN_TTL_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(60).max(86_400).default(3600),
+  ),
+  /** `relay` makes every call go through TURN (hides participants' addresses from each other). */
+  ICE_TRANSPORT_POLICY: z.preprocess(emptyAsUndefined, z.enum(['all', 'relay']).default('all')),
   S3_BUCKET: optional(z.string().min(3)),
   S3_REGION: z.preprocess(emptyAsUndefined, z.string().default('us-east-1')),
   /** For MinIO, R2 and other S3-compatible services; unset for AWS. */
@@ -157,6 +174,12 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
     throw new EnvError(
       'Invalid environment:\n  STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET: set both or neither',
     )
+  }
+  if (env.TURN_URLS && !env.TURN_SECRET) {
+    throw new EnvError('Invalid environment:\n  TURN_SECRET: required when TURN_URLS is set')
+  }
+  if (env.ICE_TRANSPORT_POLICY === 'relay' && !env.TURN_URLS) {
+    throw new EnvError('Invalid environment:\n  ICE_TRANSPORT_POLICY: relay needs TURN_URLS')
   }
   if (env.FILE_STORAGE === 's3' && !env.S3_BUCKET) {
     throw new EnvError('Invalid environment:\n  S3_BUCKET: required when FILE_STORAGE is s3')

@@ -5,6 +5,7 @@ import { registerFilesSocketHandlers } from '@/features/files/register-files-soc
 import type { RegisterSocketHandlers } from '@/features/realtime/socket-handlers'
 import { createSocketServer, type SocketServer } from '@/features/realtime/socket-server'
 import { registerSessionSocketHandlers } from '@/features/sessions/register-session-socket-handlers'
+import { registerVideoSocketHandlers } from '@/features/video/register-video-socket-handlers'
 import type { ServerEnv } from '@/lib/env'
 
 /**
@@ -15,6 +16,7 @@ const socketHandlers: readonly RegisterSocketHandlers[] = [
   registerSessionSocketHandlers,
   registerChatSocketHandlers,
   registerFilesSocketHandlers,
+  registerVideoSocketHandlers,
 ]
 
 /** The app's Socket.IO server: the transport with every feature's handlers. */

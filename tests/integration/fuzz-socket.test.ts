@@ -52,6 +52,9 @@ const answers: { [E in ClientEvent]: Answers<E> } = {
   'chat:typing': 'never',
   'live:version': 'always',
   'files:list': 'always',
+  'rtc:join': 'always',
+  'rtc:signal': 'never',
+  'rtc:state': 'never',
 }
 
 const clientNames = [

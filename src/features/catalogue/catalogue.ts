@@ -20,11 +20,11 @@ export type SessionType = (typeof plans)[PlanId]['type']
 export const planIds = Object.keys(plans) as PlanId[]
 
 /**
- * How a session of this type is delivered today, in the words every page uses. Video plans are
- * longer sessions in the chat room (with files) until calling ships; no page may promise more.
+ * How a session of this type is delivered today, in the words every page uses: video plans are a
+ * 1:1 video call beside the chat (with files). No page may promise more.
  */
 export function deliveryLabel(type: SessionType): string {
-  return type === 'chat' ? 'text chat' : 'chat with photos and clips; video calling coming soon'
+  return type === 'chat' ? 'text chat' : '1:1 video call, with chat, photos and clips'
 }
 
 export const extensionOptions = {

@@ -135,6 +135,37 @@ export type SharedFile = {
 /** The answer to `files:list`: the session's files, oldest first, and the size limit. */
 export type FilesList = { files: SharedFile[]; maxBytes: number }
 
+/** How a participant's side of a call looks: told to the other participant and to admins watching. */
+export type CallQuality = 'good' | 'weak' | 'poor' | 'unknown'
+
+export type RtcStateEvent = {
+  sessionId: string
+  userId: string
+  camera: boolean
+  mic: boolean
+  quality: CallQuality
+  connected: boolean
+}
+
+/** A WebRTC offer/answer or ICE candidate, relayed as-is to the other participant only. */
+export type RtcSignalEvent = {
+  sessionId: string
+  fromUserId: string
+  description?: { type: 'offer' | 'answer' | 'pranswer' | 'rollback'; sdp?: string }
+  candidate?: {
+    candidate: string
+    sdpMid?: string | null
+    sdpMLineIndex?: number | null
+    usernameFragment?: string | null
+  } | null
+}
+
+/** The other participant joined the call: both sides start a fresh negotiation. */
+export type RtcPeerJoinedEvent = { sessionId: string; userId: string }
+
+/** The answer to `rtc:join`: the caller's role decides who is the polite peer. */
+export type RtcJoinResult = { role: 'customer' | 'mechanic' }
+
 /** The answer to `live:version`: compared with the version a live page was rendered at. */
 export type LiveVersion = { version: number }
 
@@ -180,6 +211,35 @@ export const chatTypingPayloadSchema = z.object({ sessionId: z.uuid(), typing: z
 
 export const filesListPayloadSchema = z.object({ sessionId: z.uuid() })
 
+const sdpTypes = z.enum(['offer', 'answer', 'pranswer', 'rollback'])
+
+export const rtcJoinPayloadSchema = z.object({ sessionId: z.uuid() })
+
+export const rtcSignalPayloadSchema = z
+  .object({
+    sessionId: z.uuid(),
+    description: z.object({ type: sdpTypes, sdp: z.string().max(200_000).optional() }).optional(),
+    candidate: z
+      .object({
+        candidate: z.string().max(2_000),
+        sdpMid: z.string().max(64).nullish(),
+        sdpMLineIndex: z.number().int().min(0).max(1_000).nullish(),
+        usernameFragment: z.string().max(256).nullish(),
+      })
+      .nullish(),
+  })
+  .refine((signal) => (signal.description === undefined) !== (signal.candidate === undefined), {
+    message: 'Send a description or a candidate',
+  })
+
+export const rtcStatePayloadSchema = z.object({
+  sessionId: z.uuid(),
+  camera: z.boolean(),
+  mic: z.boolean(),
+  quality: z.enum(['good', 'weak', 'poor', 'unknown']),
+  connected: z.boolean(),
+})
+
 /**
  * What a live page shows: the sessions the user takes part in (customer and mechanic dashboards),
  * every session (the admin overview), or one session (its page).
@@ -197,6 +257,9 @@ export type ChatSendInput = z.output<typeof chatSendPayloadSchema>
 export type ChatTypingPayload = z.input<typeof chatTypingPayloadSchema>
 export type LiveScope = z.infer<typeof liveScopeSchema>
 export type FilesListPayload = z.input<typeof filesListPayloadSchema>
+export type RtcJoinPayload = z.input<typeof rtcJoinPayloadSchema>
+export type RtcSignalPayload = z.input<typeof rtcSignalPayloadSchema>
+export type RtcStatePayload = z.input<typeof rtcStatePayloadSchema>
 
 /** Browser → server. An event with an acknowledgement answers `Ack<T>`. */
 export type ClientToServerEvents = {
@@ -208,6 +271,12 @@ export type ClientToServerEvents = {
   'live:version': (payload: LiveScope, ack: AckCallback<LiveVersion>) => void
   /** The session's files, oldest first: asked on every (re)join, so none shared meanwhile is missed. */
   'files:list': (payload: FilesListPayload, ack: AckCallback<FilesList>) => void
+  /** A participant's page enters the call of a session it has joined (live, waiting or reconnecting). */
+  'rtc:join': (payload: RtcJoinPayload, ack: AckCallback<RtcJoinResult>) => void
+  /** Offer, answer or ICE candidate for the other participant; dropped unless live or reconnecting. */
+  'rtc:signal': (payload: RtcSignalPayload) => void
+  /** Camera, microphone, connection and quality of the sender's side. */
+  'rtc:state': (payload: RtcStatePayload) => void
 }
 
 /** Server → browser. Sent only through the typed publisher. */
@@ -226,6 +295,9 @@ export type ServerToClientEvents = {
   'extension:cancelled': (event: ExtensionCancelledEvent) => void
   'session:extended': (event: SessionExtendedEvent) => void
   'file:added': (file: SharedFile) => void
+  'rtc:peer-joined': (event: RtcPeerJoinedEvent) => void
+  'rtc:signal': (event: RtcSignalEvent) => void
+  'rtc:state': (event: RtcStateEvent) => void
 }
 
 export type ServerEvent = keyof ServerToClientEvents
@@ -242,6 +314,9 @@ const clientEvents = {
   'chat:typing': true,
   'live:version': true,
   'files:list': true,
+  'rtc:join': true,
+  'rtc:signal': true,
+  'rtc:state': true,
 } as const satisfies Record<ClientEvent, true>
 
 const serverEvents = {
@@ -259,6 +334,9 @@ const serverEvents = {
   'extension:cancelled': true,
   'session:extended': true,
   'file:added': true,
+  'rtc:peer-joined': true,
+  'rtc:signal': true,
+  'rtc:state': true,
 } as const satisfies Record<ServerEvent, true>
 
 export const clientEventNames: readonly ClientEvent[] = Object.keys(clientEvents) as ClientEvent[]

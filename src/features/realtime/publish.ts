@@ -5,6 +5,8 @@ import { roomOf } from './rooms'
 /** Who gets an event: any mix of rooms, optionally without one socket. */
 export type Audience = {
   sessions?: readonly string[]
+  /** The call pages of these sessions' two participants. */
+  calls?: readonly string[]
   users?: readonly string[]
   admins?: boolean
   mechanicsQueue?: boolean
@@ -25,6 +27,7 @@ export function publish<E extends ServerEvent>(
   if (!io) return
   const rooms = [
     ...(audience.sessions ?? []).map(roomOf.session),
+    ...(audience.calls ?? []).map(roomOf.call),
     ...(audience.users ?? []).map(roomOf.user),
     ...(audience.admins ? [roomOf.admins] : []),
     ...(audience.mechanicsQueue ? [roomOf.mechanicsQueue] : []),

@@ -6,6 +6,8 @@ export const roomOf = {
   user: (userId: string) => `user:${userId}`,
   /** Every socket opened with one sign-in (session cookie), to close them all at sign-out. */
   signIn: (signInId: string) => `sign-in:${signInId}`,
+  /** The two participants' call pages only: media signaling never reaches admins watching. */
+  call: (sessionId: string) => `call:${sessionId}`,
   mechanicsQueue: 'queue:mechanics',
   admins: 'admins',
 } as const

@@ -47,9 +47,10 @@ test('either participant ends a video session early; both leave the room for goo
   for (const page of [customer.page, mechanic.page, support]) {
     await expect(page.getByTestId('room-status')).toHaveText('Live')
   }
-  await expect(customer.page.getByRole('region', { name: 'Video' })).toContainText(
-    'Video calling will appear here',
-  )
+  // The video area opens on the device check before the call.
+  await expect(
+    customer.page.getByRole('region', { name: 'Check your camera and microphone' }),
+  ).toBeVisible()
   await customer.page.getByRole('textbox', { name: 'Message' }).fill('Can you see the rotor?')
   await customer.page.getByRole('button', { name: 'Send' }).click()
   await expect(support.getByTestId('chat-message')).toContainText('Can you see the rotor?')

@@ -1,6 +1,6 @@
 'use client'
 
-import { CircleAlert } from 'lucide-react'
+import { CircleAlert, MessageSquare, X } from 'lucide-react'
 import { useRouter } from 'next/navigation'
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { Alert, Button } from '@/components/ui'
@@ -17,6 +17,8 @@ import { useRoomFiles } from '@/features/files/ui/use-room-files'
 import type { Participant } from '@/features/realtime/contract'
 import type { RoomIntro } from '@/features/sessions/get-room-intro'
 import { isTerminal, type SessionStatus, sessionStatuses } from '@/features/sessions/statuses'
+import { CallWatchPanel } from '@/features/video/ui/call-watch-panel'
+import { VideoCall } from '@/features/video/ui/video-call'
 import { EndSessionButton } from './end-session-button'
 import { endedPathFor, notStartedPathFor } from './exit-paths'
 import {
@@ -34,7 +36,6 @@ import { useConnectError } from './use-connect-error'
 import { useLivePresence } from './use-live-presence'
 import { useRoomClock } from './use-room-clock'
 import { useTimeWarning } from './use-time-warning'
-import { VideoPlaceholder } from './video-placeholder'
 
 export type RoomViewer = { id: string; name: string }
 
@@ -65,6 +66,9 @@ function RoomView({ intro, viewer, homePath }: RoomProps) {
   const watchedBySupport = useAdminWatching(sessionId)
   const connectError = useConnectError()
   const files = useRoomFiles()
+  // On a phone the call takes the screen and the chat opens over it as a drawer.
+  const [chatOpen, setChatOpen] = useState(false)
+  const callRoom = intro.type === 'video' && !watching
 
   const exit = useExit()
   const refusedStatus = room.error?.code === 'conflict' ? statusOf(room.error.status) : null
@@ -216,9 +220,55 @@ function RoomView({ intro, viewer, homePath }: RoomProps) {
             </Button>
           </div>
         )}
-        {intro.type === 'video' && <VideoPlaceholder otherName={othersLabel} />}
+        {intro.type === 'video' &&
+          !over &&
+          (watching ? (
+            <CallWatchPanel
+              sessionId={sessionId}
+              names={Object.fromEntries(
+                room.state
+                  ? [
+                      [room.state.customer.id, room.state.customer.name],
+                      ...(room.state.mechanic
+                        ? [[room.state.mechanic.id, room.state.mechanic.name]]
+                        : []),
+                    ]
+                  : [],
+              )}
+            />
+          ) : (
+            <VideoCall
+              sessionId={sessionId}
+              otherName={othersLabel}
+              otherAway={
+                room.state?.status === 'reconnecting' &&
+                others.some((person) => presenceOf(person) === false)
+              }
+            />
+          ))}
+        {callRoom && (
+          <Button
+            variant="secondary"
+            className="shrink-0 lg:hidden"
+            aria-expanded={chatOpen}
+            aria-controls="room-chat"
+            onClick={() => setChatOpen((open) => !open)}
+          >
+            {chatOpen ? (
+              <X aria-hidden className="size-5" />
+            ) : (
+              <MessageSquare aria-hidden className="size-5" />
+            )}
+            {chatOpen ? 'Hide chat' : 'Chat'}
+          </Button>
+        )}
         <div
-          className={`flex min-h-0 flex-1 flex-col ${intro.type === 'video' ? 'lg:max-w-md' : ''}`}
+          id="room-chat"
+          className={`flex min-h-0 flex-1 flex-col ${intro.type === 'video' ? 'lg:max-w-md' : ''} ${
+            callRoom
+              ? `${chatOpen ? 'fixed' : 'hidden'} inset-x-0 top-0 bottom-16 z-10 bg-white p-2 shadow-2xl lg:static lg:flex lg:bg-transparent lg:p-0 lg:shadow-none`
+              : ''
+          }`}
         >
           <FileDropZone enabled={canShareFiles} onFiles={files.upload}>
             <RoomChatPanel

@@ -1,0 +1,98 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, type Page, test } from '@playwright/test'
+import { customerAndMechanic, newCustomer } from '../support/people'
+import { acceptThroughApi, bookAndPay } from '../support/requests'
+
+const shots = '/tmp/shots-video'
+
+/** How many frames the remote video has decoded so far (0 before the first). */
+function framesDecoded(page: Page): Promise<number> {
+  return page.getByTestId('remote-video').evaluate((element) => {
+    const video = element as HTMLVideoElement
+    return video.videoWidth > 0 ? (video.getVideoPlaybackQuality().totalVideoFrames ?? 0) : 0
+  })
+}
+
+/** The remote video shows a picture, and new frames keep arriving. */
+async function expectFramesFlowing(page: Page): Promise<void> {
+  await expect.poll(() => framesDecoded(page), { timeout: 30_000 }).toBeGreaterThan(0)
+  const before = await framesDecoded(page)
+  await expect.poll(() => framesDecoded(page), { timeout: 15_000 }).toBeGreaterThan(before)
+  const width = await page
+    .getByTestId('remote-video')
+    .evaluate((element) => (element as HTMLVideoElement).videoWidth)
+  expect(width).toBeGreaterThan(0)
+}
+
+async function passDeviceCheck(page: Page): Promise<void> {
+  const check = page.getByTestId('device-check')
+  await expect(check.getByText('Camera works')).toBeVisible({ timeout: 20_000 })
+  await check.getByRole('button', { name: 'Join the call' }).click()
+  await expect(page.getByTestId('video-call')).toBeVisible()
+}
+
+test('two participants pass the device check and see each other; the picture flows both ways', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(300_000)
+  const base = String(baseURL)
+  const { customer, mechanic } = await customerAndMechanic(browser, base)
+  const sessionId = await bookAndPay(customer, base, 'video')
+  const roomPath = await acceptThroughApi(mechanic, base, sessionId)
+
+  await customer.page.goto(roomPath)
+  await mechanic.page.goto(roomPath)
+  // Join stays closed until the camera and microphone have been seen to work.
+  await expect(customer.page.getByTestId('device-check')).toBeVisible()
+  await customer.page.screenshot({ path: `${shots}/device-check-1280.png` })
+  const checkAxe = await new AxeBuilder({ page: customer.page }).include('main').analyze()
+  expect(checkAxe.violations.map((violation) => violation.id)).toEqual([])
+
+  await passDeviceCheck(customer.page)
+  await passDeviceCheck(mechanic.page)
+
+  await expectFramesFlowing(customer.page)
+  await expectFramesFlowing(mechanic.page)
+  await expect(customer.page.getByTestId('call-quality')).toHaveText(
+    /Connection: (good|weak|poor)/,
+    {
+      timeout: 15_000,
+    },
+  )
+  await customer.page.screenshot({ path: `${shots}/call-1280.png` })
+
+  await customer.context.close()
+  await mechanic.context.close()
+})
+
+test('without camera permission nobody can join, and the page says how to allow it', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000)
+  const base = String(baseURL)
+  const customer = await newCustomer(browser, base)
+  // The browser's fake-UI flag grants every request, so this page refuses as a blocked camera does.
+  await customer.context.addInitScript(() => {
+    navigator.mediaDevices.getUserMedia = () =>
+      Promise.reject(new DOMException('Permission denied', 'NotAllowedError'))
+  })
+  const { mechanic } = await customerAndMechanic(browser, base)
+  const sessionId = await bookAndPay(customer, base, 'video')
+  const roomPath = await acceptThroughApi(mechanic, base, sessionId)
+
+  await customer.page.goto(roomPath)
+  const check = customer.page.getByTestId('device-check')
+  await expect(check.getByTestId('device-problem')).toContainText('blocking the camera')
+  await expect(check.getByRole('button', { name: 'Join the call' })).toBeDisabled()
+  await expect(check.getByRole('button', { name: 'Retry' })).toBeVisible()
+  await customer.page.setViewportSize({ width: 375, height: 812 })
+  await customer.page.screenshot({ path: `${shots}/device-denied-375.png`, fullPage: true })
+  const axe = await new AxeBuilder({ page: customer.page }).include('main').analyze()
+  expect(
+    axe.violations.map((violation) => `${violation.id} ${violation.nodes[0]?.target}`),
+  ).toEqual([])
+  await customer.context.close()
+  await mechanic.context.close()
+})
