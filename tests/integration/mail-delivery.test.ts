@@ -1,11 +1,15 @@
+import { mkdtemp, rm } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { jobs } from '@/db/schema'
 import { runDueJobs } from '@/features/jobs/run-due-jobs'
 import { listOutgoingMail } from '@/features/mail/list-outgoing-mail'
-import { createSmtpMailer, type Mailer, setMailer } from '@/features/mail/mailer'
+import { createFileMailer, createSmtpMailer, type Mailer, setMailer } from '@/features/mail/mailer'
+import { readSentEmail } from '@/features/mail/read-sent-email'
 import { enqueueEmail, sendEmailJob } from '@/features/mail/send-email-job'
 import { startTestApp, type TestApp } from '../support/test-app'
 
@@ -61,8 +65,12 @@ afterAll(async () => {
   await app.close()
 })
 
-async function queueEmails(userId: string, count: number): Promise<string[]> {
-  const keys = Array.from({ length: count }, () => `test.delivery:${crypto.randomUUID()}`)
+async function queueEmails(
+  userId: string,
+  count: number,
+  prefix = 'test.delivery',
+): Promise<string[]> {
+  const keys = Array.from({ length: count }, () => `${prefix}:${crypto.randomUUID()}`)
   await app.database.db.transaction(async (tx) => {
     for (const key of keys) {
       await enqueueEmail(tx, {
@@ -211,5 +219,30 @@ describe('email delivery guarantees', () => {
     expect(listed).toMatchObject({ status: 'failed', to: user.email, subject: 'Delivery test' })
     expect(listed?.lastError).toMatch(/421|not available/i)
     expect(receivedBy(user.email)).toHaveLength(0)
+  })
+
+  test('admins read a sent .eml as text; a password reset email is listed but never shown', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'autodoctor-mail-'))
+    try {
+      setMailer(createFileMailer({ dir, from: FROM }))
+      const user = await app.createUser()
+      const [key = ''] = await queueEmails(user.id, 1)
+      const [secret = ''] = await queueEmails(user.id, 1, 'password-reset')
+      await runDueJobs(registry)
+
+      const { emails } = await listOutgoingMail({ page: 1 })
+      const sent = emails.find((mail) => mail.key === key)
+      expect(sent).toMatchObject({ status: 'sent', readable: true })
+      const read = await readSentEmail(sent?.id ?? -1)
+      expect(read).toMatchObject({ kind: 'file', subject: 'Delivery test' })
+      expect(read?.kind === 'file' && read.text).toContain('Once, please.')
+      expect(read?.kind === 'file' && read.to).toContain(user.email)
+
+      const reset = emails.find((mail) => mail.key === secret)
+      expect(reset).toMatchObject({ status: 'sent', readable: false })
+      expect(await readSentEmail(reset?.id ?? -1)).toBeUndefined()
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -15,6 +15,8 @@ export type MailMessage = {
 /** Where email goes: an SMTP server when SMTP_URL is set, otherwise `.eml` files on disk. */
 export type Mailer = {
   readonly kind: 'smtp' | 'files'
+  /** For the file mailer: the directory the `.eml` files are written to. */
+  readonly dir?: string
   send(message: MailMessage): Promise<void>
 }
 
@@ -33,6 +35,7 @@ export function createFileMailer({ dir, from }: { dir: string; from: string }): 
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true })
   return {
     kind: 'files',
+    dir,
     async send(message) {
       const info = await transport.sendMail(toNodemailer(message, from))
       await mkdir(dir, { recursive: true })

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { simpleParser } from 'mailparser'
 import { getSentEmailKey } from './list-outgoing-mail'
-import { emlPath, mailDir, mailer } from './mailer'
+import { emlPath, mailer } from './mailer'
 
 export type SentEmail =
   | {
@@ -26,10 +26,11 @@ export type SentEmail =
 export async function readSentEmail(id: number): Promise<SentEmail | undefined> {
   const key = await getSentEmailKey(id)
   if (key === undefined) return undefined
-  if (mailer().kind !== 'files') return { kind: 'smtp' }
+  const current = mailer()
+  if (current.kind !== 'files' || !current.dir) return { kind: 'smtp' }
   let raw: Buffer
   try {
-    raw = await readFile(emlPath(mailDir(), key))
+    raw = await readFile(emlPath(current.dir, key))
   } catch {
     return { kind: 'missing' }
   }
