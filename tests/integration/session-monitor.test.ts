@@ -58,11 +58,12 @@ async function alertsOf(subjectId: string) {
   return app.database.db.select().from(sessionAlerts).where(eq(sessionAlerts.subjectId, subjectId))
 }
 
+/** The monitor's own emails about a subject (receipts and the accept email are not its). */
 async function emailJobsFor(subjectId: string) {
   return app.database.db
     .select({ key: jobs.key, payload: jobs.payload })
     .from(jobs)
-    .where(and(eq(jobs.kind, 'mail.send'), like(jobs.key, `%${subjectId}%`)))
+    .where(and(eq(jobs.kind, 'mail.send'), like(jobs.key, `mail:monitor.%${subjectId}%`)))
 }
 
 function callCron(authorization?: string) {

@@ -19,6 +19,8 @@ export type MailAttachment = { filename: string; contentType: string; content: U
 /** Where email goes: an SMTP server when SMTP_URL is set, otherwise `.eml` files on disk. */
 export type Mailer = {
   readonly kind: 'smtp' | 'files'
+  /** For the file mailer: the directory the `.eml` files are written to. */
+  readonly dir?: string
   send(message: MailMessage): Promise<void>
 }
 
@@ -37,10 +39,11 @@ export function createFileMailer({ dir, from }: { dir: string; from: string }): 
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true })
   return {
     kind: 'files',
+    dir,
     async send(message) {
       const info = await transport.sendMail(toNodemailer(message, from))
       await mkdir(dir, { recursive: true })
-      const file = path.join(dir, `${fileNameOf(message.key)}.eml`)
+      const file = emlPath(dir, message.key)
       // Written whole or not at all: a reader never sees half an email.
       await writeFile(`${file}.tmp`, info.message as Buffer)
       await rename(`${file}.tmp`, file)
@@ -64,6 +67,16 @@ function toNodemailer(message: MailMessage, from: string) {
   }
 }
 
+/** Where the file mailer writes the email with this key. */
+export function emlPath(dir: string, key: string): string {
+  return path.join(dir, `${fileNameOf(key)}.eml`)
+}
+
+/** The mail directory of the file mailer, under the data directory. */
+export function mailDir(): string {
+  return path.join(env().DATA_DIR, 'mail')
+}
+
 function fileNameOf(key: string): string {
   return key.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 200)
 }
@@ -75,7 +88,7 @@ export function mailer(): Mailer {
     const serverEnv = env()
     globalForMail.__autodoctorMailer = serverEnv.SMTP_URL
       ? createSmtpMailer({ url: serverEnv.SMTP_URL, from: serverEnv.MAIL_FROM })
-      : createFileMailer({ dir: path.join(serverEnv.DATA_DIR, 'mail'), from: serverEnv.MAIL_FROM })
+      : createFileMailer({ dir: mailDir(), from: serverEnv.MAIL_FROM })
   }
   return globalForMail.__autodoctorMailer
 }
