@@ -4,6 +4,9 @@ import { acceptFromQueue, bookThroughUi, uniqueConcern } from '../support/reques
 import { screenshot } from '../support/screenshots'
 import { expect, test } from './session-server'
 
+// Long enough that the device check and the chat fit before ending early on a busy machine.
+test.use({ sessionSeconds: 120 })
+
 test('either participant ends a video session early; both leave the room for good', async ({
   browser,
   baseURL,

@@ -89,9 +89,9 @@ export function SummaryDocument({
                 <img
                   src={`/api/files/${photo.id}?variant=${photo.hasThumbnail ? 'thumbnail' : 'original'}`}
                   alt={photo.name}
+                  title={photo.name}
                   className="h-36 w-full rounded-lg border border-slate-200 object-cover"
                 />
-                <p className="mt-1 truncate text-xs text-slate-600">{photo.name}</p>
               </li>
             ))}
           </ul>
