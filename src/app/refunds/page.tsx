@@ -22,8 +22,10 @@ export default function RefundPolicyPage() {
           is cancelled and the full price is refunded.
         </li>
         <li>
-          <strong>Extra time you bought but could not use</strong> because the session reached its
-          maximum length is refunded.
+          <strong>Extra time the clock never reached</strong> is refunded when the session ends
+          early, whoever ends it, or reaches its maximum length: each extension whose minutes were
+          not started at all. An extension the clock had started on is kept, and time left on the
+          plan itself is not refunded. The End Session dialog says which before you confirm.
         </li>
       </ul>
       <p>
