@@ -1,48 +1,28 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createFileMailer, createSmtpMailer, setMailer } from '@/features/mail/mailer'
 import { enqueueEmail } from '@/features/mail/send-email-job'
 import { runJobs } from '../support/sessions'
+import { type CapturedMail, type SmtpCapture, startSmtpCapture } from '../support/smtp-capture'
 import { startTestApp, type TestApp } from '../support/test-app'
 
-type Received = { from: string; to: string[]; raw: string }
-
 let app: TestApp
-let smtp: SMTPServer
+let smtp: SmtpCapture
 let smtpUrl: string
-const received: Received[] = []
+const received: CapturedMail[] = []
 const FROM = 'AutoDoctor <no-reply@test.autodoctor.dev>'
 
 beforeAll(async () => {
   app = await startTestApp()
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = []
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        })
-        callback()
-      })
-    },
-  })
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`
+  smtp = await startSmtpCapture(received)
+  smtpUrl = smtp.url
 })
 
 afterAll(async () => {
   setMailer(undefined)
-  await new Promise<void>((resolve) => smtp.close(() => resolve()))
+  await smtp.close()
   await app.close()
 })
 

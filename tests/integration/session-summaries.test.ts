@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import type { AddressInfo } from 'node:net'
 import { and, eq, like } from 'drizzle-orm'
 import { PDFDocument } from 'pdf-lib'
-import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { POST as ratingRoute } from '@/app/api/sessions/[id]/rating/route'
 import { PUT as draftRoute, GET as readRoute } from '@/app/api/sessions/[id]/summary/route'
@@ -12,37 +10,21 @@ import { createSmtpMailer, setMailer } from '@/features/mail/mailer'
 import { getMechanicRating } from '@/features/summaries/rate-session'
 import type { SummaryView } from '@/features/summaries/summary-view'
 import { type Body, insertSession, runJobs } from '../support/sessions'
+import { type CapturedMail, type SmtpCapture, startSmtpCapture } from '../support/smtp-capture'
 import { startTestApp, type TestApp, type TestUser } from '../support/test-app'
 
 vi.setConfig({ testTimeout: 60_000 })
 
 let app: TestApp
-let smtp: SMTPServer
-const received: { to: string[]; raw: string }[] = []
+let smtp: SmtpCapture
+const received: CapturedMail[] = []
 
 beforeAll(async () => {
   app = await startTestApp()
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = []
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        })
-        callback()
-      })
-    },
-  })
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
-  const port = (smtp.server.address() as AddressInfo).port
+  smtp = await startSmtpCapture(received)
   setMailer(
     createSmtpMailer({
-      url: `smtp://127.0.0.1:${port}`,
+      url: smtp.url,
       from: 'AutoDoctor <no-reply@test.autodoctor.dev>',
     }),
   )
@@ -50,7 +32,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   setMailer(undefined)
-  await new Promise<void>((resolve) => smtp.close(() => resolve()))
+  await smtp.close()
   await app.close()
 })
 

@@ -1,9 +1,8 @@
-import type { AddressInfo } from 'node:net'
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Page } from '@playwright/test'
 import { PDFDocument } from 'pdf-lib'
 import sharp from 'sharp'
-import { SMTPServer } from 'smtp-server'
+import { type CapturedMail, startSmtpCapture } from '../../support/smtp-capture'
 import { collectPageErrors, expectNoHorizontalOverflow } from '../support/page-checks'
 import { customerAndMechanic } from '../support/people'
 import {
@@ -15,7 +14,7 @@ import {
 } from '../support/production-server'
 import { acceptThroughApi, bookAndPay } from '../support/requests'
 
-type Mail = { to: string[]; raw: string }
+type Mail = CapturedMail
 
 /**
  * Its own production server: sessions last 20 s so one runs out within the test, and email goes
@@ -34,24 +33,7 @@ const test = base.extend<
   ],
   summaryServer: [
     async ({ mailbox }, use) => {
-      const smtp = new SMTPServer({
-        authOptional: true,
-        disabledCommands: ['STARTTLS'],
-        logger: false,
-        onData(stream, session, callback) {
-          const chunks: Buffer[] = []
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-          stream.on('end', () => {
-            mailbox.push({
-              to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-              raw: Buffer.concat(chunks).toString('utf8'),
-            })
-            callback()
-          })
-        },
-      })
-      await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
-      const smtpPort = (smtp.server.address() as AddressInfo).port
+      const smtp = await startSmtpCapture(mailbox)
       const dataDir = makeDataDir('summary-e2e')
       const server = await startProductionServer({
         port: await freePort(),
@@ -59,7 +41,7 @@ const test = base.extend<
         env: {
           SESSION_SECONDS_OVERRIDE: '20',
           PRESENCE_GRACE_SECONDS: '2',
-          SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+          SMTP_URL: smtp.url,
           LOG_LEVEL: 'warn',
         },
       })
@@ -68,7 +50,7 @@ const test = base.extend<
       } finally {
         await server.stop()
         removeDataDir(dataDir)
-        await new Promise<void>((resolve) => smtp.close(() => resolve()))
+        await smtp.close()
       }
     },
     { scope: 'worker', timeout: 180_000 },
