@@ -12,7 +12,7 @@ import { payForRequest, uniqueConcern } from '../support/requests'
 import { screenshot } from '../support/screenshots'
 
 // Its own server, where an unaccepted request expires after seconds instead of 15 minutes.
-// A server start alone may take up to two minutes on a busy machine (see startProductionServer).
+// A server start alone may take up to three minutes on a busy machine (see startProductionServer).
 test.describe.configure({ timeout: 300_000 })
 
 test('a request nobody accepts expires and the dashboard says it was refunded', async ({

@@ -9,7 +9,7 @@ import {
   startProductionServer,
 } from '../support/production-server'
 
-// Two production servers start one after the other; each may take two minutes on a busy machine.
+// Two production servers start one after the other; each may take three minutes on a busy machine.
 test.describe.configure({ timeout: 360_000 })
 
 test('a refund asked for just before a crash is made once after the restart', async () => {

@@ -36,8 +36,8 @@ export const test = base.extend<
         removeDataDir(dataDir)
       }
     },
-    // A start may take up to two minutes on a busy machine (see startProductionServer).
-    { scope: 'worker', timeout: 180_000 },
+    // A start may take up to three minutes on a busy machine (see startProductionServer).
+    { scope: 'worker', timeout: 240_000 },
   ],
   baseURL: async ({ sessionServer }, use) => {
     await use(sessionServer.url)

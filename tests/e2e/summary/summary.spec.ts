@@ -53,7 +53,7 @@ const test = base.extend<
         await smtp.close()
       }
     },
-    { scope: 'worker', timeout: 180_000 },
+    { scope: 'worker', timeout: 240_000 },
   ],
   baseURL: async ({ summaryServer }, use) => {
     await use(summaryServer.url)

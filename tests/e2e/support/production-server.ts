@@ -48,7 +48,7 @@ export async function startProductionServer({
   port: number
   dataDir: string
   env?: Record<string, string>
-  /** How long a start may take (default two minutes). */
+  /** How long a start may take (default three minutes). */
   healthTimeoutMs?: number
 }): Promise<ProductionServer> {
   const url = `http://localhost:${port}`
@@ -100,7 +100,7 @@ export async function startProductionServer({
 
 // As long as Playwright gives its own web server: a fresh start migrates a new database, and on a
 // busy machine that alone can take a minute.
-async function waitForHealth(server: ProductionServer, timeoutMs = 120_000): Promise<void> {
+async function waitForHealth(server: ProductionServer, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   let exitCode: number | null | undefined
   void server.exited.then((code) => {

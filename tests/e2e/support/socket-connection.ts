@@ -4,7 +4,7 @@ import type { Page, WebSocket } from '@playwright/test'
  * Long enough for a page load and the socket's handshake on a busy machine; the promise is made
  * before the page starts loading, so both count against it.
  */
-const CONNECT_TIMEOUT_MS = 30_000
+const CONNECT_TIMEOUT_MS = 60_000
 
 /**
  * Resolves once a socket the page opens from now on has been accepted by the server (Socket.IO's
