@@ -10,9 +10,10 @@ export default defineConfig({
     globalSetup: onPostgres ? ['tests/support/postgres-global-setup.ts'] : [],
     // Password hashing and opening a database per file are slow on small CI machines.
     testTimeout: 30_000,
-    // Vitest's default on two cores is one worker; the files mostly wait on the database and
-    // sockets, so two finish the suite about a fifth sooner.
-    maxWorkers: 2,
+    // Vitest's default on two cores is one worker. On PGlite every file has its own database, so
+    // two run at once (the suite finishes about a fifth sooner); on PostgreSQL the files share the
+    // run's database, and one file's job worker would take another's jobs.
+    maxWorkers: onPostgres ? 1 : 2,
     hookTimeout: 60_000,
   },
 })
