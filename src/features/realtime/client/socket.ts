@@ -78,6 +78,15 @@ export function joinSessionRoom(sessionId: string, listener: RoomListener): () =
   }
 }
 
+/**
+ * Asks again to join a room this tab already follows, after a join the server refused for a
+ * passing reason. Without a connection there is nothing to do: the next connect joins anyway.
+ */
+export function rejoinSessionRoom(sessionId: string): void {
+  const room = rooms.get(sessionId)
+  if (room && socket?.connected) void emitJoin(sessionId, room)
+}
+
 /** Records a message the room has seen (by its `seq`), moving the rejoin cursor past it. */
 export function noteMessageSeen(sessionId: string, seq: number): void {
   const room = rooms.get(sessionId)

@@ -10,7 +10,7 @@ import {
   useRef,
   useState,
 } from 'react'
-import { getSocket, joinSessionRoom } from '@/features/realtime/client/socket'
+import { getSocket, joinSessionRoom, rejoinSessionRoom } from '@/features/realtime/client/socket'
 import { useSocketEvent } from '@/features/realtime/client/use-socket-event'
 import type {
   AckError,
@@ -38,6 +38,8 @@ export type RoomConnection = {
    * missed messages) take it from here.
    */
   onJoined: (listener: (result: JoinResult) => void) => () => void
+  /** Asks to join again after a refused join, over the same socket, keeping the page. */
+  retry: () => void
 }
 
 const RoomContext = createContext<RoomConnection | null>(null)
@@ -106,9 +108,15 @@ export function RoomConnectionProvider({
     }
   }, [])
 
+  const retry = useCallback(() => {
+    setError(null)
+    setConnection('connecting')
+    rejoinSessionRoom(sessionId)
+  }, [sessionId])
+
   const room = useMemo<RoomConnection>(
-    () => ({ sessionId, state, role, connection, error, serverOffsetMs, ended, onJoined }),
-    [sessionId, state, role, connection, error, serverOffsetMs, ended, onJoined],
+    () => ({ sessionId, state, role, connection, error, serverOffsetMs, ended, onJoined, retry }),
+    [sessionId, state, role, connection, error, serverOffsetMs, ended, onJoined, retry],
   )
   return <RoomContext value={room}>{children}</RoomContext>
 }

@@ -215,7 +215,7 @@ function RoomView({ intro, viewer, homePath }: RoomProps) {
                 Could not join this session: {joinError.message}
               </span>
             </Alert>
-            <Button variant="secondary" onClick={() => window.location.reload()}>
+            <Button variant="secondary" onClick={room.retry}>
               Try again
             </Button>
           </div>
