@@ -13,6 +13,7 @@ import {
   startProductionServer,
 } from '../support/production-server'
 import { acceptThroughApi, bookAndPay } from '../support/requests'
+import { screenshot } from '../support/screenshots'
 
 type Mail = CapturedMail
 
@@ -60,13 +61,11 @@ const test = base.extend<
   },
 })
 
-const shots = '/tmp/shots-summary'
-
 async function shoot(page: Page, name: string): Promise<void> {
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 })
     await expectNoHorizontalOverflow(page)
-    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true })
+    await screenshot(page, `summary-${name}-${width}`)
   }
   await page.setViewportSize({ width: 1280, height: 900 })
 }

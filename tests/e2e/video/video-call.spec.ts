@@ -1,9 +1,8 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page, test } from '@playwright/test'
+import { expect, type Page, test, type WebSocketRoute } from '@playwright/test'
 import { customerAndMechanic, newCustomer } from '../support/people'
 import { acceptThroughApi, bookAndPay } from '../support/requests'
-
-const shots = '/tmp/shots-video'
+import { screenshot } from '../support/screenshots'
 
 /** How many frames the remote video has decoded so far (0 before the first). */
 function framesDecoded(page: Page): Promise<number> {
@@ -24,6 +23,35 @@ async function expectFramesFlowing(page: Page): Promise<void> {
   expect(width).toBeGreaterThan(0)
 }
 
+/**
+ * Lets a test cut the page's realtime socket, as a network blip does, and hold its reconnects
+ * back until `restore()`. Call before `page.goto`.
+ */
+async function cuttableSocket(page: Page): Promise<{ cut: () => { restore: () => void } }> {
+  let open: WebSocketRoute | null = null
+  let held: Promise<void> | null = null
+  await page.routeWebSocket(/\/socket\.io\//, async (socket) => {
+    if (held) await held
+    socket.connectToServer()
+    open = socket
+  })
+  return {
+    cut: () => {
+      let restore = () => {}
+      held = new Promise<void>((resolve) => {
+        restore = resolve
+      })
+      void open?.close()
+      return {
+        restore: () => {
+          held = null
+          restore()
+        },
+      }
+    },
+  }
+}
+
 async function passDeviceCheck(page: Page): Promise<void> {
   const check = page.getByTestId('device-check')
   await expect(check.getByText('Camera works')).toBeVisible({ timeout: 20_000 })
@@ -40,12 +68,13 @@ test('two participants pass the device check and see each other; the picture flo
   const { customer, mechanic } = await customerAndMechanic(browser, base)
   const sessionId = await bookAndPay(customer, base, 'video')
   const roomPath = await acceptThroughApi(mechanic, base, sessionId)
+  const customerSocket = await cuttableSocket(customer.page)
 
   await customer.page.goto(roomPath)
   await mechanic.page.goto(roomPath)
   // Join stays closed until the camera and microphone have been seen to work.
   await expect(customer.page.getByTestId('device-check')).toBeVisible()
-  await customer.page.screenshot({ path: `${shots}/device-check-1280.png` })
+  await screenshot(customer.page, 'video-device-check-1280')
   const checkAxe = await new AxeBuilder({ page: customer.page }).include('main').analyze()
   expect(checkAxe.violations.map((violation) => violation.id)).toEqual([])
 
@@ -60,7 +89,24 @@ test('two participants pass the device check and see each other; the picture flo
       timeout: 15_000,
     },
   )
-  await customer.page.screenshot({ path: `${shots}/call-1280.png` })
+  await screenshot(customer.page, 'video-call-1280')
+
+  // The customer's connection to the server drops for a while: the page says so, the call goes
+  // on between the two browsers, and the page rejoins by itself once it can, without a reload.
+  await customer.page.evaluate(() => {
+    document.body.dataset.sameDocument = 'yes'
+  })
+  const lost = customer.page.getByText('Connection lost — reconnecting…')
+  const cut = customerSocket.cut()
+  await expect(lost).toBeVisible()
+  await expectFramesFlowing(customer.page)
+  await expectFramesFlowing(mechanic.page)
+  cut.restore()
+  await expect(lost).toHaveCount(0)
+  await expect(customer.page.getByTestId('room-status')).toHaveText('Live')
+  await expectFramesFlowing(customer.page)
+  await expectFramesFlowing(mechanic.page)
+  expect(await customer.page.evaluate(() => document.body.dataset.sameDocument)).toBe('yes')
 
   await customer.context.close()
   await mechanic.context.close()
@@ -88,7 +134,7 @@ test('without camera permission nobody can join, and the page says how to allow 
   await expect(check.getByRole('button', { name: 'Join the call' })).toBeDisabled()
   await expect(check.getByRole('button', { name: 'Retry' })).toBeVisible()
   await customer.page.setViewportSize({ width: 375, height: 812 })
-  await customer.page.screenshot({ path: `${shots}/device-denied-375.png`, fullPage: true })
+  await screenshot(customer.page, 'video-device-denied-375')
   const axe = await new AxeBuilder({ page: customer.page }).include('main').analyze()
   expect(
     axe.violations.map((violation) => `${violation.id} ${violation.nodes[0]?.target}`),
