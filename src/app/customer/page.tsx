@@ -5,12 +5,14 @@ import { requirePageUser } from '@/features/auth/require-page-user'
 import { getBookingDraft } from '@/features/booking/get-booking-draft'
 import { BookingForm } from '@/features/booking/ui/booking-form'
 import { planChoices } from '@/features/booking/ui/plan-choices'
+import { getMechanicIntro } from '@/features/mechanics/get-mechanic-intro'
 import { listMonitorNotices } from '@/features/monitor/list-monitor-notices'
 import { MonitorNotices } from '@/features/monitor/ui/monitor-notices'
 import { listRefundNotices } from '@/features/payments/list-refund-notices'
 import { roomIsOpen, toActiveSessionView } from '@/features/sessions/active-session-view'
 import { getLiveVersion } from '@/features/sessions/get-live-version'
 import { getRoomPresence } from '@/features/sessions/get-room-presence'
+import { getWaitOutlook } from '@/features/sessions/get-wait-outlook'
 import { listSessions } from '@/features/sessions/list-sessions'
 import { isTerminal } from '@/features/sessions/statuses'
 import { CustomerActiveSession } from '@/features/sessions/ui/dashboard/customer-active-session'
@@ -49,8 +51,11 @@ export default async function CustomerDashboardPage({
     getBookingDraft(user.id),
   ])
   const active = sessions.find((session) => !isTerminal(session.status))
-  const inRoom =
-    active && roomIsOpen(active.status) ? await getRoomPresence(active.id, user.id) : null
+  const [inRoom, outlook, mechanicIntro] = await Promise.all([
+    active && roomIsOpen(active.status) ? getRoomPresence(active.id, user.id) : null,
+    active?.status === 'pending' ? getWaitOutlook() : null,
+    active?.mechanicId ? getMechanicIntro(active.mechanicId) : null,
+  ])
   const history = sessions.filter((session) => isTerminal(session.status))
   const latest = sessions[0]
   const ended = one(query.ended)
@@ -95,7 +100,11 @@ export default async function CustomerDashboardPage({
       )}
 
       {active ? (
-        <CustomerActiveSession session={toActiveSessionView(active, 'customer', inRoom)} />
+        <CustomerActiveSession
+          session={toActiveSessionView(active, 'customer', inRoom)}
+          outlook={outlook}
+          mechanicIntro={mechanicIntro}
+        />
       ) : (
         <div id="book" className="scroll-mt-4">
           <Card title={endedSession ? 'Book again' : 'Book a session'}>

@@ -66,6 +66,8 @@ export const sessions = pgTable(
     index().on(table.status, table.statusChangedAt),
     index().on(table.customerId, table.createdAt),
     index().on(table.mechanicId, table.createdAt),
+    // The typical wait a waiting customer is shown reads the latest accepts.
+    index().on(table.acceptedAt),
   ],
 )
 

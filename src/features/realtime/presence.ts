@@ -21,22 +21,10 @@ export type PresenceReading = {
 /**
  * Users with at least one socket in the session's room, on any server (the adapter asks the
  * others). Callers compare against the session's two participants, so admins watching do not count.
- * Never fails because a peer is gone: when one does not answer in time, the reading is this
- * server's own sockets, marked incomplete (the adapter drops the answers it did get).
+ * Never fails because a peer is gone (see readRoomSockets).
  */
 export async function readPresence(sessionId: string): Promise<PresenceReading> {
-  const io = getIo()
-  if (!io) return { userIds: new Set(), watched: false, complete: true }
-  const room = roomOf.session(sessionId)
-  let complete = true
-  let sockets: { data: { user?: { id: string; role: string } } }[]
-  try {
-    sockets = await io.in(room).timeout(PEER_ANSWER_MS).fetchSockets()
-  } catch (error) {
-    logger().warn({ err: error, sessionId }, 'a server did not answer for presence; using ours')
-    complete = false
-    sockets = await io.local.in(room).fetchSockets()
-  }
+  const { sockets, complete } = await readRoomSockets(roomOf.session(sessionId))
   const userIds = new Set<string>()
   let watched = false
   for (const socket of sockets) {
@@ -44,6 +32,26 @@ export async function readPresence(sessionId: string): Promise<PresenceReading> 
     if (socket.data.user?.role === 'admin') watched = true
   }
   return { userIds, watched, complete }
+}
+
+type SocketReading = {
+  sockets: { data: { user?: { id: string; role: string } } }[]
+  complete: boolean
+}
+
+/**
+ * The sockets in a room on every server; when a peer does not answer in time, this server's own,
+ * marked incomplete (the adapter drops the answers it did get).
+ */
+export async function readRoomSockets(room: string): Promise<SocketReading> {
+  const io = getIo()
+  if (!io) return { sockets: [], complete: true }
+  try {
+    return { sockets: await io.in(room).timeout(PEER_ANSWER_MS).fetchSockets(), complete: true }
+  } catch (error) {
+    logger().warn({ err: error, room }, 'a server did not answer about its sockets; using ours')
+    return { sockets: await io.local.in(room).fetchSockets(), complete: false }
+  }
 }
 
 /** How many other servers the realtime adapter has heard from lately (0 without an adapter). */

@@ -19,6 +19,7 @@ export type SessionSummary = {
   vehicle: string
   concern: string
   customerName: string
+  mechanicId: string | null
   mechanicName: string | null
   requestedAt: string
   startedAt: string | null
@@ -75,6 +76,7 @@ export function toSessionSummary(
     status: session.status,
     vehicle: `${session.vehicleYear} ${session.vehicleMake} ${session.vehicleModel}`,
     concern: session.concern,
+    mechanicId: session.mechanicId,
     ...names,
     requestedAt: session.requestedAt.toISOString(),
     startedAt: session.startedAt?.toISOString() ?? null,

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page, test } from '@playwright/test'
-import { signUpCustomer } from '../support/people'
-import { payForRequest, uniqueConcern } from '../support/requests'
+import { customerAndMechanic, signUpCustomer } from '../support/people'
+import { acceptThroughApi, bookAndPay, payForRequest, uniqueConcern } from '../support/requests'
 import { screenshot } from '../support/screenshots'
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
@@ -89,6 +89,48 @@ test('the mechanic application says what to fix beside each field', async ({ pag
     'Enter your years of experience, from 0 to 70.',
   )
   await expectNoAxeViolations(page)
+})
+
+test('a waiting customer sees who could take the request, then who took it', async ({
+  browser,
+  baseURL,
+}) => {
+  const origin = String(baseURL)
+  const { customer, mechanic } = await customerAndMechanic(browser, origin)
+  // The mechanic has the site open and no session: at least one mechanic is free.
+  await mechanic.page.goto('/mechanic')
+  await expect(mechanic.page.getByRole('heading', { name: 'Request queue' })).toBeVisible()
+  const sessionId = await bookAndPay(customer, origin)
+
+  await customer.page.goto('/customer')
+  const outlook = customer.page.getByTestId('wait-outlook')
+  await expect(outlook.getByTestId('mechanics-available')).toHaveText(
+    /^\d+ mechanics? (is|are) available now\.$/,
+  )
+  // Other specs share this server, so the typical wait is one of its two forms, never empty.
+  await expect(outlook.getByTestId('typical-wait')).toHaveText(
+    /^(There are too few recent requests yet to say how long a wait usually is\.|The last request was accepted in about .+\.|Lately, requests were accepted in about .+ \(the middle of the last \d+\)\.)$/,
+  )
+  for (const width of widths) {
+    await customer.page.setViewportSize({ width, height: 900 })
+    await screenshot(customer.page, `journey-wait-outlook-${width}`)
+    await expectNoAxeViolations(customer.page)
+  }
+
+  await acceptThroughApi(mechanic, origin, sessionId)
+  await expect(
+    customer.page.getByRole('heading', { name: `${mechanic.name} is your mechanic` }),
+  ).toBeVisible()
+  await expect(customer.page.getByTestId('mechanic-intro')).toHaveText(
+    '9 years of experience · Engine · No ratings yet',
+  )
+  await expect(outlook).toHaveCount(0)
+  for (const width of widths) {
+    await customer.page.setViewportSize({ width, height: 900 })
+    await screenshot(customer.page, `journey-mechanic-intro-${width}`)
+  }
+  await customer.context.close()
+  await mechanic.context.close()
 })
 
 test('after "Cancel request" the dashboard shows one current status: the refund', async ({

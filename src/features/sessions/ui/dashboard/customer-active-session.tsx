@@ -7,13 +7,26 @@ import { Alert, Button } from '@/components/ui'
 import { useHydrated } from '@/components/use-hydrated'
 import { callApi } from '@/lib/api-client'
 import type { ActiveSessionView } from '../../active-session-view'
+import type { WaitOutlook } from '../../get-wait-outlook'
+import { NotifyMe } from '../attention/notify-me'
+import { useAttentionOnAccept } from '../attention/use-attention-on-accept'
 import { ElapsedSince } from './elapsed-since'
 import { JoinSessionLink } from './join-session-link'
 import { RoomPresenceLine } from './room-presence-line'
 import { StatusBadge } from './status-badge'
+import { WaitOutlookLines } from './wait-outlook-lines'
+
+type Props = {
+  session: ActiveSessionView
+  /** While the request waits: who could take it and how long waits are lately. */
+  outlook: WaitOutlook | null
+  /** Once accepted: the mechanic's experience, specialties and rating in one line. */
+  mechanicIntro: string | null
+}
 
 /** The customer's one active session: waiting for a mechanic, or ready to join. */
-export function CustomerActiveSession({ session }: { session: ActiveSessionView }) {
+export function CustomerActiveSession({ session, outlook, mechanicIntro }: Props) {
+  useAttentionOnAccept(session.id, session.status, session.otherName)
   return (
     <section
       aria-labelledby="active-session-heading"
@@ -21,16 +34,22 @@ export function CustomerActiveSession({ session }: { session: ActiveSessionView 
       data-testid="active-session"
     >
       {session.status === 'pending' ? (
-        <PendingRequest session={session} />
+        <PendingRequest session={session} outlook={outlook} />
       ) : (
-        <ReadyToJoin session={session} />
+        <ReadyToJoin session={session} mechanicIntro={mechanicIntro} />
       )}
       <RequestDetails session={session} />
     </section>
   )
 }
 
-function PendingRequest({ session }: { session: ActiveSessionView }) {
+function PendingRequest({
+  session,
+  outlook,
+}: {
+  session: ActiveSessionView
+  outlook: WaitOutlook | null
+}) {
   return (
     <div className="space-y-3">
       <div className="flex items-start gap-3">
@@ -44,6 +63,14 @@ function PendingRequest({ session }: { session: ActiveSessionView }) {
             is in every available mechanic's queue; this page updates by itself when one accepts. If
             nobody does within {session.requestTimeout}, you are refunded automatically.
           </p>
+          {outlook && (
+            <div className="mt-3">
+              <WaitOutlookLines initial={outlook} />
+            </div>
+          )}
+          <div className="mt-3">
+            <NotifyMe reason="to hear when a mechanic accepts, even from another tab." />
+          </div>
           <div className="mt-3">
             <CancelRequest sessionId={session.id} paid={session.paid} />
           </div>
@@ -98,7 +125,13 @@ function CancelRequest({ sessionId, paid }: { sessionId: string; paid: string })
   )
 }
 
-function ReadyToJoin({ session }: { session: ActiveSessionView }) {
+function ReadyToJoin({
+  session,
+  mechanicIntro,
+}: {
+  session: ActiveSessionView
+  mechanicIntro: string | null
+}) {
   const Icon = session.type === 'chat' ? MessageSquare : Video
   return (
     <div className="flex flex-wrap items-center justify-between gap-4">
@@ -108,6 +141,11 @@ function ReadyToJoin({ session }: { session: ActiveSessionView }) {
           <h2 id="active-session-heading" className="text-xl font-semibold">
             {session.otherName ?? 'Your mechanic'} is your mechanic
           </h2>
+          {mechanicIntro && (
+            <p className="text-sm text-slate-600" data-testid="mechanic-intro">
+              {mechanicIntro}
+            </p>
+          )}
           <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-600">
             <StatusBadge status={session.status} />
             {session.status === 'accepted' && <span>They are on their way to the room.</span>}

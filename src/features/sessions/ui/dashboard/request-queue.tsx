@@ -8,6 +8,8 @@ import { useHydrated } from '@/components/use-hydrated'
 import { useSocketEvent, useSocketStatus } from '@/features/realtime/client/use-socket-event'
 import type { QueueItem } from '@/features/sessions/list-queue'
 import { callApi } from '@/lib/api-client'
+import { callForAttention } from '../attention/call-for-attention'
+import { NotifyMe } from '../attention/notify-me'
 import { ClampedText } from './clamped-text'
 import { formatElapsed } from './format'
 import { useNow } from './use-now'
@@ -43,6 +45,9 @@ export function RequestQueue({
   const [accepting, setAccepting] = useState<string | null>(null)
   const [connection, setConnection] = useState<'connecting' | 'live' | 'reconnecting'>('connecting')
   const latestFetch = useRef(0)
+  // Requests this page has shown; one it has not is news worth a chime.
+  const known = useRef(new Set(initialRequests.map((request) => request.sessionId)))
+  const free = activeSessionId === null
 
   const refetch = useCallback(async () => {
     const fetchNumber = ++latestFetch.current
@@ -50,12 +55,25 @@ export function RequestQueue({
     // Updates can arrive in bursts; only the newest answer counts.
     if (fetchNumber !== latestFetch.current) return
     if (result.ok) {
+      const arrived = result.data.requests.filter(
+        (request) => !known.current.has(request.sessionId),
+      )
+      for (const request of arrived) known.current.add(request.sessionId)
+      const [first] = arrived
+      if (first && free) {
+        const { year, make, model } = first.vehicle
+        callForAttention({
+          title: arrived.length === 1 ? 'New request' : `${arrived.length} new requests`,
+          body: `${first.planLabel} · ${year} ${make} ${model}: ${first.concern.slice(0, 120)}`,
+          tag: `queue-${first.sessionId}`,
+        })
+      }
       setRequests(result.data.requests)
       setLoadError(null)
     } else {
       setLoadError(result.message)
     }
-  }, [])
+  }, [free])
 
   useSocketEvent('queue:updated', () => void refetch())
   useSocketStatus((isConnected) => {
@@ -107,6 +125,7 @@ export function RequestQueue({
         </span>
       </div>
       <div className="space-y-3">
+        {free && <NotifyMe reason="to hear about new requests, even from another tab." />}
         {notice && <Alert>{notice}</Alert>}
         {loadError && <Alert>{loadError}</Alert>}
         {busy && requests.length > 0 && (

@@ -1,0 +1,1 @@
+CREATE INDEX "sessions_accepted_at_index" ON "sessions" USING btree ("accepted_at");
