@@ -20,7 +20,7 @@ import { nextSocketConnection } from '../support/socket-connection'
 
 // A server of its own with the monitor's limits in seconds instead of minutes, so a session gets
 // stuck while the test watches. It may take three minutes to start on a busy machine.
-test.describe.configure({ timeout: 300_000 })
+test.describe.configure({ timeout: 600_000 })
 
 const STUCK_SECONDS = 3
 
