@@ -7,8 +7,11 @@ import {
   startProductionServer,
 } from '../support/production-server'
 
-/** Download URLs expire after this many seconds on the files specs' own server. */
-export const URL_TTL_SECONDS = 4
+/**
+ * Download URLs expire after this many seconds on the files specs' own server: short enough to
+ * watch one expire, long enough for a machine running two suites to follow a redirect.
+ */
+export const URL_TTL_SECONDS = 10
 
 /**
  * The files specs run against their own production server, where signed download URLs expire

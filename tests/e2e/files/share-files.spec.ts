@@ -212,13 +212,13 @@ test('both participants share files in the room: progress, at once for both, per
   const guessed = await stranger.context.request.get(`/api/files/${fileId}/content`)
   expect(guessed.status()).toBe(403)
 
-  // A signed URL works at once and no more after its expiry (4 s on this server).
+  // A signed URL works at once and no more after its expiry (10 s on this server).
   const minted = await mechanic.context.request.get(`/api/files/${fileId}`, { maxRedirects: 0 })
   expect(minted.status()).toBe(302)
   const signed = String(minted.headers().location)
   expect((await stranger.context.request.get(signed)).status()).toBe(200)
   await expect
-    .poll(async () => (await mechanic.context.request.get(signed)).status(), { timeout: 15_000 })
+    .poll(async () => (await mechanic.context.request.get(signed)).status(), { timeout: 30_000 })
     .toBe(403)
   expect((await (await mechanic.context.request.get(signed)).json()).error.message).toContain(
     'expired',

@@ -11,7 +11,8 @@ test('either participant ends a video session early; both leave the room for goo
   browser,
   baseURL,
 }) => {
-  test.setTimeout(120_000)
+  // Two browsers in a video call; a machine running two suites slows it several times over.
+  test.setTimeout(300_000)
   const base = String(baseURL)
   const { customer, mechanic } = await customerAndMechanic(browser, base)
 
