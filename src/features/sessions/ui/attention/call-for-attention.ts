@@ -14,6 +14,9 @@ export function callForAttention({
   tag: string
 }) {
   chime()
+  // Someone looking at the page sees the change itself; the title and the notification are for
+  // someone who is not.
+  if (document.visibilityState === 'visible' && document.hasFocus()) return
   flagTitle(title)
   notify(title, body, tag)
 }
@@ -43,7 +46,6 @@ function flagTitle(title: string): void {
 
 function notify(title: string, body: string, tag: string): void {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return
-  if (document.visibilityState === 'visible' && document.hasFocus()) return
   try {
     const notification = new Notification(title, { body, tag, icon: '/favicon.ico' })
     notification.onclick = () => {
