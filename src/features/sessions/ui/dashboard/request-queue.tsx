@@ -47,7 +47,7 @@ export function RequestQueue({
   const latestFetch = useRef(0)
   // Requests this page has shown; one it has not is news worth a chime.
   const known = useRef(new Set(initialRequests.map((request) => request.sessionId)))
-  const free = activeSessionId === null
+  const busy = activeSessionId !== null
 
   const refetch = useCallback(async () => {
     const fetchNumber = ++latestFetch.current
@@ -60,7 +60,7 @@ export function RequestQueue({
       )
       for (const request of arrived) known.current.add(request.sessionId)
       const [first] = arrived
-      if (first && free) {
+      if (first && !busy) {
         const { year, make, model } = first.vehicle
         callForAttention({
           title: arrived.length === 1 ? 'New request' : `${arrived.length} new requests`,
@@ -73,7 +73,7 @@ export function RequestQueue({
     } else {
       setLoadError(result.message)
     }
-  }, [free])
+  }, [busy])
 
   useSocketEvent('queue:updated', () => void refetch())
   useSocketStatus((isConnected) => {
@@ -106,7 +106,6 @@ export function RequestQueue({
     void refetch()
   }
 
-  const busy = activeSessionId !== null
   return (
     <section
       aria-labelledby="queue-heading"
@@ -125,7 +124,7 @@ export function RequestQueue({
         </span>
       </div>
       <div className="space-y-3">
-        {free && <NotifyMe reason="to hear about new requests, even from another tab." />}
+        {!busy && <NotifyMe reason="to hear about new requests, even from another tab." />}
         {notice && <Alert>{notice}</Alert>}
         {loadError && <Alert>{loadError}</Alert>}
         {busy && requests.length > 0 && (
