@@ -19,8 +19,23 @@ if (!process.env.E2E_DATA_DIR) {
 // The shared server signs local checkout events with this; specs that post their own sign with it.
 process.env.E2E_LOCAL_WEBHOOK_SECRET ??= `whsec_${randomBytes(24).toString('hex')}`
 
+// Specs that start production servers of their own (or, for video, encode two fake cameras) are the
+// heaviest on CPU. They run one at a time, beside the light specs, so a machine running two suites
+// at once is not asked for four servers and eight browsers together.
+const heavySpecs = [
+  /sessions\/.*\.spec\.ts/,
+  /server\/(clock-after-crash|production-server|refund-after-crash|restart-reconnect)\.spec\.ts/,
+  /multi-instance\/.*\.spec\.ts/,
+  /(files\/share-files|summary\/summary|monitor\/health-page|dashboards\/request-expiry)\.spec\.ts/,
+  /video\/.*\.spec\.ts/,
+]
+
 export default defineConfig({
   testDir: 'tests/e2e',
+  projects: [
+    { name: 'light', testIgnore: heavySpecs },
+    { name: 'heavy', testMatch: heavySpecs, workers: 1 },
+  ],
   workers: 2,
   fullyParallel: true,
   forbidOnly: true,
