@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page, request, test } from '@playwright/test'
 import { simpleParser } from 'mailparser'
+import { expectNoAxeViolations } from '../support/page-checks'
 import { adminApi, signUpCustomer } from '../support/people'
 
 // Without SMTP_URL the server writes each email as an .eml file under its data directory.
@@ -18,16 +18,6 @@ async function resetEmailTextTo(email: string): Promise<string | undefined> {
     if (to.some((address) => address.text.includes(email))) return parsed.text ?? ''
   }
   return undefined
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const axe = await new AxeBuilder({ page }).include('main').analyze()
-  expect(
-    axe.violations.map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-    ),
-  ).toEqual([])
 }
 
 async function shoot(page: Page, name: string) {
@@ -60,7 +50,7 @@ test('a forgotten password is reset through the emailed link, which works once',
   await expect(page.getByRole('main').getByRole('alert')).toContainText(
     'Enter a valid email address',
   )
-  await expectNoAxeViolations(page)
+  await expectNoAxeViolations(page, { include: 'main' })
   await shoot(page, 'forgot-password')
 
   await page.getByLabel('Email').fill(customer.email)
@@ -91,7 +81,7 @@ test('a forgotten password is reset through the emailed link, which works once',
   await expect(page.getByRole('main').getByRole('alert')).toHaveText(
     'The two passwords do not match.',
   )
-  await expectNoAxeViolations(page)
+  await expectNoAxeViolations(page, { include: 'main' })
   await shoot(page, 'reset-password')
 
   await page.getByLabel('Repeat the new password').fill('fresh-brake-pads-9')
@@ -138,6 +128,6 @@ test('admins see the reset email on the Outgoing mail page, without its link', a
   await expect(row).toContainText('Reset your AutoDoctor password')
   await expect(row).toContainText(/sent|queued|sending/)
   await expect(row.getByRole('link')).toHaveCount(0)
-  await expectNoAxeViolations(page)
+  await expectNoAxeViolations(page, { include: 'main' })
   await shoot(page, 'admin-mail')
 })

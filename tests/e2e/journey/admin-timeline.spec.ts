@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page, test } from '@playwright/test'
 import { demo, signInThroughApi } from '../support/accounts'
+import { expectNoAxeViolations } from '../support/page-checks'
 import { signUpApprovedMechanic, signUpCustomer } from '../support/people'
 import { payForRequest, uniqueConcern } from '../support/requests'
 
@@ -15,11 +15,6 @@ async function shoot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true })
   }
   await page.setViewportSize({ width: 1280, height: 720 })
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze()
-  expect(results.violations.map((violation) => violation.id)).toEqual([])
 }
 
 test('support finds a session by customer, sees how long it waits, and reads its timeline in words', async ({

@@ -1,13 +1,8 @@
-import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { expectNoAxeViolations } from '../support/page-checks'
 import { customerAndMechanic, signUpCustomer } from '../support/people'
 import { acceptThroughApi, bookAndPay, payForRequest, uniqueConcern } from '../support/requests'
 import { screenshot } from '../support/screenshots'
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze()
-  expect(results.violations.map((violation) => violation.id)).toEqual([])
-}
 
 /** Both widths every changed page is looked at in. */
 const widths = [1280, 375] as const

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test'
 import { demo, signInThroughApi } from '../support/accounts'
+import { expectNoAxeViolations } from '../support/page-checks'
 import { adminApi, newApprovedMechanic, newCustomer, type Person } from '../support/people'
 import { acceptThroughApi, bookAndPay } from '../support/requests'
 
@@ -16,11 +16,6 @@ async function shoot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: false })
   }
   await page.setViewportSize({ width: 1280, height: 720 })
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze()
-  expect(results.violations.map((violation) => violation.id)).toEqual([])
 }
 
 type LiveRoom = {

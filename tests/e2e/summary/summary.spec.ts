@@ -1,9 +1,12 @@
-import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Page } from '@playwright/test'
 import { PDFDocument } from 'pdf-lib'
 import sharp from 'sharp'
 import { type CapturedMail, startSmtpCapture } from '../../support/smtp-capture'
-import { collectPageErrors, expectNoHorizontalOverflow } from '../support/page-checks'
+import {
+  collectPageErrors,
+  expectNoAxeViolations,
+  expectNoHorizontalOverflow,
+} from '../support/page-checks'
 import { customerAndMechanic } from '../support/people'
 import {
   freePort,
@@ -70,16 +73,6 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 })
 }
 
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const axe = await new AxeBuilder({ page }).include('main').analyze()
-  expect(
-    axe.violations.map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-    ),
-  ).toEqual([])
-}
-
 /** Mail bodies travel quoted-printable: soft line breaks and `=3D` undone. */
 const unfolded = (raw: string) => raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=')
 
@@ -129,7 +122,7 @@ test('the mechanic writes the summary after the session, it is sent once, and th
     `${mechanic.name} is writing your summary`,
   )
   await expect(customer.page.getByLabel('Make')).toHaveValue('Mazda')
-  await expectNoAxeViolations(customer.page)
+  await expectNoAxeViolations(customer.page, { include: 'main' })
   await shoot(customer.page, 'end-screen')
 
   const form = mechanic.page
@@ -164,7 +157,7 @@ test('the mechanic writes the summary after the session, it is sent once, and th
     .getByLabel('Recommended next steps')
     .fill('Replace the front pads and rotors this week.')
   await expect(form.getByTestId('save-state')).toHaveText('Saved', { timeout: 15_000 })
-  await expectNoAxeViolations(form)
+  await expectNoAxeViolations(form, { include: 'main' })
   await shoot(form, 'summary-form')
 
   // A second tab with the same form, then both submit: one is sent, the other is told.
@@ -193,7 +186,7 @@ test('the mechanic writes the summary after the session, it is sent once, and th
   await expect(document).toContainText('Front brake pads')
   await expect(document).toContainText('$91.98')
   await expect(document.getByRole('img', { name: 'brake-rotor.jpg' })).toBeVisible()
-  await expectNoAxeViolations(customer.page)
+  await expectNoAxeViolations(customer.page, { include: 'main' })
   await shoot(customer.page, 'customer-summary')
 
   // Exactly one summary email, with the link back and the PDF.

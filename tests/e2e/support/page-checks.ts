@@ -1,4 +1,20 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page } from '@playwright/test'
+
+/** axe finds nothing on the page (or on the part `include` selects), listing what it found if not. */
+export async function expectNoAxeViolations(
+  page: Page,
+  { include }: { include?: string } = {},
+): Promise<void> {
+  const builder = new AxeBuilder({ page })
+  const results = await (include ? builder.include(include) : builder).analyze()
+  expect(
+    results.violations.map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+    ),
+  ).toEqual([])
+}
 
 /** The page is no wider than the viewport: nothing scrolls sideways. */
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
