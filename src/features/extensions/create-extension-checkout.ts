@@ -5,7 +5,7 @@ import {
   formatPrice,
   plans,
 } from '@/features/catalogue/catalogue'
-import { openCheckout } from '@/features/payments/open-checkout'
+import { type OpenedCheckout, openCheckout } from '@/features/payments/open-checkout'
 import { publishToSession } from '@/features/realtime/publish'
 import { getSessionAccessOrThrow } from '@/features/sessions/get-session-access'
 import { roomPathFor } from '@/features/sessions/room-path'
@@ -16,7 +16,7 @@ import type { ExtensionDetails } from './schemas'
 export async function createExtensionCheckout(
   customer: SessionUser,
   { sessionId, option }: { sessionId: string; option: ExtensionOptionId },
-): Promise<{ checkoutId: string; url: string }> {
+): Promise<OpenedCheckout> {
   const { session, role } = await getSessionAccessOrThrow(sessionId, customer)
   if (role !== 'customer')
     throw new AppError('forbidden', 'Only the customer of this session can extend it')

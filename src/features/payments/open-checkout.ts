@@ -4,7 +4,7 @@ import type { SessionUser } from '@/features/auth/session-user'
 import { hitRateLimit } from '@/features/limits/hit-rate-limit'
 import { checkoutLimit } from '@/features/limits/rate-limits'
 import { getContext } from '@/server/context'
-import { paymentsProvider } from './provider'
+import { type PaymentsProvider, paymentsProvider } from './provider'
 
 export type OpenCheckoutInput = {
   kind: 'booking' | 'extension'
@@ -24,9 +24,14 @@ export type OpenCheckoutInput = {
  * Records the checkout, then opens it with the provider (its id doubles as the idempotency key).
  * If the provider fails, the record goes too: a checkout that never opened leaves nothing behind.
  */
-export async function openCheckout(
-  input: OpenCheckoutInput,
-): Promise<{ checkoutId: string; url: string }> {
+export type OpenedCheckout = {
+  checkoutId: string
+  url: string
+  /** `local` can be paid without leaving the page; Stripe's hosted page is a redirect. */
+  provider: PaymentsProvider['name']
+}
+
+export async function openCheckout(input: OpenCheckoutInput): Promise<OpenedCheckout> {
   await hitRateLimit(checkoutLimit, input.customer.id)
   const { database, env } = getContext()
   const { db } = database
@@ -72,7 +77,7 @@ export async function openCheckout(
         cancelPath: withCheckout(input.cancelPath),
       })
       .where(eq(checkouts.id, checkout.id))
-    return { checkoutId: checkout.id, url }
+    return { checkoutId: checkout.id, url, provider: provider.name }
   } catch (error) {
     await db.delete(checkouts).where(eq(checkouts.id, checkout.id))
     throw error

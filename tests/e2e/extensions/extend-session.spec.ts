@@ -1,5 +1,6 @@
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test'
 import { signWebhookPayload } from '@/features/payments/verify-webhook'
+import { expectNoAxeViolations } from '../support/page-checks'
 import { adminApi, newApprovedMechanic, newCustomer, type Person } from '../support/people'
 import { acceptThroughApi, bookAndPay } from '../support/requests'
 import { screenshot } from '../support/screenshots'
@@ -59,23 +60,42 @@ test('the customer buys 15 more minutes and both clocks jump at once; a redelive
     const before = await clockSeconds(mechanic.page)
     expect(before).toBeGreaterThan(29 * 60)
 
+    // A full page load would wipe this; paying inside the room keeps it.
+    await customer.page.evaluate(() => {
+      ;(window as { stayedInRoom?: boolean }).stayedInRoom = true
+    })
     await customer.page.getByRole('button', { name: 'Extend Session', exact: true }).click()
     await customer.page.getByRole('radio', { name: /\+15 min/ }).check()
     await screenshot(customer.page, 'extension-dialog')
+    const opened = customer.page.waitForResponse(
+      (response) =>
+        response.url().endsWith(`/api/sessions/${sessionId}/extensions`) &&
+        response.request().method() === 'POST',
+    )
     await customer.page.getByRole('button', { name: 'Pay $14.99' }).click()
-    await expect(customer.page).toHaveURL(/\/checkout\/local\/[0-9a-f-]{36}$/)
-    const checkoutId = new URL(customer.page.url()).pathname.split('/').at(-1) ?? ''
-    // The mechanic is told while the customer is at the checkout.
+    const { checkout } = (await (await opened).json()) as { checkout: { checkoutId: string } }
+    const checkoutId = checkout.checkoutId
+    const checkoutDialog = customer.page.getByRole('dialog', { name: 'Pay for +15 min' })
+    await expect(checkoutDialog).toContainText('You stay in the room')
+    await screenshot(customer.page, 'extension-checkout-in-room')
+    // The mechanic is told while the customer pays; the customer is still in the room.
     await expect(mechanic.page.getByText('Customer is extending the session…')).toBeVisible()
 
-    await customer.page.getByRole('button', { name: 'Pay $14.99 — test mode' }).click()
+    await checkoutDialog.getByRole('button', { name: 'Pay $14.99 — test mode' }).click()
+    await expect(checkoutDialog).toBeHidden()
     // The mechanic's page was never reloaded: its clock moves on the broadcast alone. The banner
     // shows for a few seconds from the broadcast, so look for it before waiting on the customer.
     await expect(mechanic.page.getByTestId('extended-banner')).toHaveText(/15 minutes added/)
     await expect(mechanic.page.getByText('Customer is extending the session…')).toBeHidden()
     await screenshot(mechanic.page, 'extension-added-mechanic')
-    await expect(customer.page).toHaveURL(new RegExp(`${roomPath}(\\?|$)`))
+    await expect(customer.page.getByTestId('extended-banner')).toHaveText(/15 minutes added/)
+    await expect(customer.page).toHaveURL(new RegExp(`${roomPath}$`))
+    expect(
+      await customer.page.evaluate(() => (window as { stayedInRoom?: boolean }).stayedInRoom),
+    ).toBe(true)
     await expect(customer.page.getByTestId('room-status')).toHaveText(/Live/)
+    // The customer never left, so the mechanic was never told they had.
+    await expect(mechanic.page.getByText(/lost connection/i)).toHaveCount(0)
     await screenshot(customer.page, 'extension-added-customer')
     const elapsed = async () => before - (await clockSeconds(mechanic.page))
     const mechanicAfter = await clockSeconds(mechanic.page)
@@ -152,7 +172,7 @@ test('the customer buys 15 more minutes and both clocks jump at once; a redelive
   }
 })
 
-test('a cancelled extension checkout returns to the running room and changes nothing', async ({
+test('a cancelled or abandoned extension checkout leaves the running room as it was', async ({
   browser,
   baseURL,
 }) => {
@@ -162,16 +182,32 @@ test('a cancelled extension checkout returns to the running room and changes not
     await customer.page.getByRole('button', { name: 'Extend Session', exact: true }).click()
     await customer.page.getByRole('radio', { name: /\+60 min/ }).check()
     await customer.page.getByRole('button', { name: 'Pay $39.99' }).click()
-    await expect(customer.page).toHaveURL(/\/checkout\/local\//)
+    const checkoutDialog = customer.page.getByRole('dialog', { name: 'Pay for +60 min' })
+    await expect(checkoutDialog).toBeVisible()
     await expect(mechanic.page.getByText('Customer is extending the session…')).toBeVisible()
-    await customer.page.getByRole('button', { name: 'Cancel', exact: true }).click()
-
-    await expect(customer.page).toHaveURL(new RegExp(`${roomPath}(\\?|$)`))
+    // On a phone too, the checkout is readable and usable inside the room.
+    await customer.page.setViewportSize({ width: 375, height: 740 })
     await expect(
-      customer.page.getByText('Extension cancelled — you were not charged.'),
-    ).toBeVisible()
-    await expect(customer.page.getByTestId('room-status')).toHaveText(/Live/)
+      checkoutDialog.getByRole('button', { name: 'Pay $39.99 — test mode' }),
+    ).toBeInViewport()
+    await expectNoAxeViolations(customer.page)
+    await screenshot(customer.page, 'extension-checkout-in-room-375')
+    await checkoutDialog.getByRole('button', { name: 'Cancel', exact: true }).click()
+
+    const dialog = customer.page.getByRole('dialog', { name: 'Extend Session' })
+    await expect(dialog.getByText('Extension cancelled — you were not charged.')).toBeVisible()
     await expect(mechanic.page.getByText('Customer is extending the session…')).toBeHidden()
+
+    // Opened again and closed with Escape: abandoned, so the mechanic stops waiting for it.
+    await dialog.getByRole('button', { name: 'Pay $39.99' }).click()
+    await expect(checkoutDialog).toBeVisible()
+    await expect(mechanic.page.getByText('Customer is extending the session…')).toBeVisible()
+    await customer.page.keyboard.press('Escape')
+    await expect(checkoutDialog).toBeHidden()
+    await expect(mechanic.page.getByText('Customer is extending the session…')).toBeHidden()
+
+    await expect(customer.page).toHaveURL(new RegExp(`${roomPath}$`))
+    await expect(customer.page.getByTestId('room-status')).toHaveText(/Live/)
     const state = await customer.context.request.get(`/api/sessions/${sessionId}`)
     const { state: snapshot } = (await state.json()) as { state: { durationSeconds: number } }
     expect(snapshot.durationSeconds).toBe(45 * 60)

@@ -2,11 +2,13 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import { useEffect, useRef, useState } from 'react'
+import { useSocketEvent } from '@/features/realtime/client/use-socket-event'
 import { callApi } from '@/lib/api-client'
 
 /**
- * Back from the extension checkout: a cancelled one is closed on our side (so it can no longer be
- * paid), and the customer is told what happened. The query string is then cleaned up.
+ * Back from Stripe's hosted extension checkout: a cancelled one is closed on our side (so it can no
+ * longer be paid), and the customer is told what happened. The query string is then cleaned up.
+ * The test-mode checkout is paid inside the room and never comes here.
  */
 export function ExtensionReturnNotice() {
   const params = useSearchParams()
@@ -16,6 +18,10 @@ export function ExtensionReturnNotice() {
   const checkoutId = params.get('checkout')
   const [message, setMessage] = useState<{ tone: 'success' | 'info'; text: string } | null>(null)
   const handled = useRef(false)
+  // Once the time is on the clock, "as soon as it is confirmed" is old news.
+  useSocketEvent('session:extended', () =>
+    setMessage((current) => (current?.tone === 'success' ? null : current)),
+  )
 
   useEffect(() => {
     if (handled.current || !outcome) return

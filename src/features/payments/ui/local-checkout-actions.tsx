@@ -7,15 +7,22 @@ import { Alert, Button } from '@/components/ui'
 import { useHydrated } from '@/components/use-hydrated'
 import { callApi } from '@/lib/api-client'
 
-/** Pay or back out of a local test-mode checkout; both end on the page the checkout names. */
+/**
+ * Pay or back out of a local test-mode checkout. On its own page both end on the page the checkout
+ * names; inside another page (the room's Extend Session dialog) the callbacks say what happened.
+ */
 export function LocalCheckoutActions({
   checkoutId,
   amount,
   cancelPath,
+  onPaid,
+  onCancelled,
 }: {
   checkoutId: string
   amount: string
-  cancelPath: string
+  cancelPath?: string
+  onPaid?: () => void
+  onCancelled?: () => void
 }) {
   const router = useRouter()
   const hydrated = useHydrated()
@@ -26,6 +33,7 @@ export function LocalCheckoutActions({
     setPending('pay')
     setError(null)
     const result = await callApi<{ returnUrl: string }>(`/api/checkout/local/${checkoutId}/pay`)
+    if (result.ok && onPaid) return onPaid()
     // Replace, so Back does not return to a checkout that is already settled.
     if (result.ok) {
       router.replace(result.data.returnUrl)
@@ -41,8 +49,9 @@ export function LocalCheckoutActions({
     setPending('cancel')
     setError(null)
     const result = await callApi(`/api/checkouts/${checkoutId}/cancel`)
+    if (result.ok && onCancelled) return onCancelled()
     if (result.ok) {
-      router.replace(cancelPath)
+      router.replace(cancelPath ?? '/customer')
       return
     }
     setPending(null)
