@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import { and, eq, like } from 'drizzle-orm'
 import { PDFDocument } from 'pdf-lib'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { POST as ratingRoute } from '@/app/api/sessions/[id]/rating/route'
+import { POST as photoRoute } from '@/app/api/sessions/[id]/summary/photos/route'
 import { PUT as draftRoute, GET as readRoute } from '@/app/api/sessions/[id]/summary/route'
 import { POST as submitRoute } from '@/app/api/sessions/[id]/summary/submit/route'
 import { jobs, sessionFiles } from '@/db/schema'
 import { createSmtpMailer, setMailer } from '@/features/mail/mailer'
+import type { SharedFile } from '@/features/realtime/contract'
 import { getMechanicRating } from '@/features/summaries/rate-session'
 import type { SummaryView } from '@/features/summaries/summary-view'
 import { type Body, insertSession, runJobs } from '../support/sessions'
@@ -88,6 +91,21 @@ const read = (user: TestUser, sessionId: string) =>
     path: `/api/sessions/${sessionId}/summary`,
     cookie: user.cookie,
     params: { id: sessionId },
+  })
+
+const addPhoto = (user: TestUser, sessionId: string, name: string, bytes: Buffer) =>
+  app.call<Body<{ file: SharedFile }>>(photoRoute, {
+    path: `/api/sessions/${sessionId}/summary/photos?name=${encodeURIComponent(name)}`,
+    method: 'POST',
+    cookie: user.cookie,
+    params: { id: sessionId },
+    body: new ReadableStream({
+      start(controller) {
+        controller.enqueue(new Uint8Array(bytes))
+        controller.close()
+      },
+    }),
+    headers: { 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) },
   })
 
 const rate = (user: TestUser, sessionId: string, body: unknown) =>
@@ -180,6 +198,38 @@ describe('the mechanic writes the summary', () => {
     expect(
       (await saveDraft(mechanic, sessionId, { ...draft, photoFileIds: [theirs.id] })).status,
     ).toBe(422)
+  })
+
+  test('the mechanic adds a photo taken since, until the summary is sent; only photos', async () => {
+    const { sessionId, mechanic, customer } = await endedSession()
+    const photo = await sharp({
+      create: { width: 320, height: 240, channels: 3, background: '#0ea5e9' },
+    })
+      .png()
+      .toBuffer()
+    const added = await addPhoto(mechanic, sessionId, 'quote.png', photo)
+    expect(added.status).toBe(201)
+    const fileId = added.body.file.id
+    expect(added.body.file).toMatchObject({ name: 'quote.png', kind: 'image' })
+    expect(
+      (await saveDraft(mechanic, sessionId, { ...draft, photoFileIds: [fileId] })).body.summary
+        ?.photoFileIds,
+    ).toEqual([fileId])
+
+    const document = Buffer.from('%PDF-1.4\n% not a photo\n%%EOF\n')
+    expect((await addPhoto(mechanic, sessionId, 'notes.pdf', document)).status).toBe(415)
+    expect((await addPhoto(customer, sessionId, 'quote.png', photo)).status).toBe(403)
+    const stranger = await app.createUser({ role: 'mechanic' })
+    expect((await addPhoto(stranger, sessionId, 'quote.png', photo)).status).toBe(404)
+
+    expect((await submit(mechanic, sessionId)).status).toBe(200)
+    const late = await addPhoto(mechanic, sessionId, 'late.png', photo)
+    expect(late.status).toBe(409)
+    const files = await app.database.db
+      .select({ name: sessionFiles.name })
+      .from(sessionFiles)
+      .where(eq(sessionFiles.sessionId, sessionId))
+    expect(files.map((file) => file.name)).toEqual(['quote.png'])
   })
 
   test('submit needs findings, next steps and urgency', async () => {

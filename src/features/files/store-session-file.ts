@@ -37,7 +37,6 @@ const OPEN_FOR_FILES = new Set(['live', 'reconnecting'])
  * admin watching) get `file:added` after the commit.
  */
 export async function storeSessionFile(user: SessionUser, input: UploadInput): Promise<SharedFile> {
-  const { env, storage, database } = getContext()
   const { session, role } = await getSessionAccessOrThrow(input.sessionId, user)
   if (role === 'admin') throw new AppError('forbidden', 'Admins watch sessions read-only')
   if (!OPEN_FOR_FILES.has(session.status)) {
@@ -45,6 +44,20 @@ export async function storeSessionFile(user: SessionUser, input: UploadInput): P
       status: session.status,
     })
   }
+  return storeFile(user, input, { onlyImages: false })
+}
+
+/**
+ * Stores an upload in a session whose access the caller has checked. `onlyImages` refuses any
+ * other kind (415) once the bytes show what it is.
+ */
+export async function storeFile(
+  user: SessionUser,
+  input: UploadInput,
+  { onlyImages }: { onlyImages: boolean },
+): Promise<SharedFile> {
+  const { env, storage, database } = getContext()
+  const { sessionId } = input
   const maxBytes = maxUploadBytes(env)
   if (input.declaredSize !== null && input.declaredSize > maxBytes) throw tooLarge(maxBytes)
   if (!input.body) throw new AppError('bad_request', 'The file is empty')
@@ -58,6 +71,12 @@ export async function storeSessionFile(user: SessionUser, input: UploadInput): P
     await Promise.all(preparedPaths(upload.path).map((file) => rm(file, { force: true })))
   }
   try {
+    if (onlyImages && upload.type.kind !== 'image') {
+      throw new AppError(
+        'unsupported_media_type',
+        'Only photos can be added here (JPEG, PNG, WebP or HEIC)',
+      )
+    }
     const image = upload.type.kind === 'image' ? await prepareImage(upload.path, upload.type) : null
     // A HEIC photo is re-encoded as JPEG; its name follows what it now is.
     const contentType =
@@ -68,7 +87,7 @@ export async function storeSessionFile(user: SessionUser, input: UploadInput): P
     const name = withExtension(sanitizeFileName(input.fileName), extension)
 
     const id = randomUUID()
-    const storageKey = `sessions/${session.id}/${id}`
+    const storageKey = `sessions/${sessionId}/${id}`
     const thumbnailKey = image ? `${storageKey}-thumbnail` : null
     const keys = thumbnailKey ? [storageKey, thumbnailKey] : [storageKey]
     await enqueueOrphanSweep(keys, env.FILE_ORPHAN_GRACE_SECONDS)
@@ -88,7 +107,7 @@ export async function storeSessionFile(user: SessionUser, input: UploadInput): P
           .insert(sessionFiles)
           .values({
             id,
-            sessionId: session.id,
+            sessionId,
             uploaderId: user.id,
             name,
             kind: upload.type.kind,
@@ -105,13 +124,13 @@ export async function storeSessionFile(user: SessionUser, input: UploadInput): P
         await logEvent(tx, {
           type: 'file.added',
           actorId: user.id,
-          subjectId: session.id,
+          subjectId: sessionId,
           data: { fileId: id, kind: upload.type.kind, sizeBytes: stored.size },
         })
         return inserted
       })
       const file = sharedFileView(row, user.name)
-      publishToSession(session.id, 'file:added', file)
+      publishToSession(sessionId, 'file:added', file)
       return file
     } catch (error) {
       // No row points at these objects: remove them now rather than wait for the sweep.

@@ -141,6 +141,24 @@ test('the mechanic writes the summary after the session, it is sent once, and th
   await form.getByRole('button', { name: 'Remove part 2' }).click()
   await expect(form.getByTestId('part-row')).toHaveCount(1)
   await form.getByRole('checkbox', { name: 'brake-rotor.jpg' }).check()
+  // A photo taken after the session: uploaded from the form and chosen at once. A document is not.
+  await form.getByTestId('summary-photo-input').setInputFiles({
+    name: 'notes.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+  })
+  const refused = form.getByRole('alert').filter({ hasText: 'Only photos can be added here' })
+  await expect(refused).toBeVisible()
+  const quote = await sharp({
+    create: { width: 640, height: 480, channels: 3, background: '#0ea5e9' },
+  })
+    .png()
+    .toBuffer()
+  await form
+    .getByTestId('summary-photo-input')
+    .setInputFiles({ name: 'repair-quote.png', mimeType: 'image/png', buffer: quote })
+  await expect(form.getByRole('checkbox', { name: 'repair-quote.png' })).toBeChecked()
+  await expect(refused).toHaveCount(0)
   await expect(form.getByTestId('save-state')).toHaveText('Saved', { timeout: 15_000 })
 
   // Reload mid-way: the draft is on the server.
@@ -152,6 +170,7 @@ test('the mechanic writes the summary after the session, it is sent once, and th
   await expect(form.getByLabel('Estimated cost ($)')).toHaveValue('45.99')
   await expect(form.getByRole('radio', { name: 'Fix soon' })).toBeChecked()
   await expect(form.getByRole('checkbox', { name: 'brake-rotor.jpg' })).toBeChecked()
+  await expect(form.getByRole('checkbox', { name: 'repair-quote.png' })).toBeChecked()
   await expect(form.getByTestId('part-row')).toHaveCount(1)
   await form
     .getByLabel('Recommended next steps')
@@ -186,6 +205,7 @@ test('the mechanic writes the summary after the session, it is sent once, and th
   await expect(document).toContainText('Front brake pads')
   await expect(document).toContainText('$91.98')
   await expect(document.getByRole('img', { name: 'brake-rotor.jpg' })).toBeVisible()
+  await expect(document.getByRole('img', { name: 'repair-quote.png' })).toBeVisible()
   await expectNoAxeViolations(customer.page, { include: 'main' })
   await shoot(customer.page, 'customer-summary')
 

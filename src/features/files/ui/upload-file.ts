@@ -5,11 +5,12 @@ export type UploadOutcome =
   | { ok: false; aborted: boolean; message: string }
 
 /**
- * Sends one file's bytes as the request body (no multipart), reporting progress as it goes. XHR,
- * because fetch cannot report upload progress.
+ * Sends one file's bytes as the request body (no multipart) to `endpoint` (the room's files, or a
+ * summary's photos), reporting progress as it goes. XHR, because fetch cannot report upload
+ * progress.
  */
 export function uploadFile(
-  sessionId: string,
+  endpoint: string,
   file: File,
   onProgress: (loaded: number) => void,
 ): { done: Promise<UploadOutcome>; abort: () => void } {
@@ -36,7 +37,7 @@ export function uploadFile(
       resolve({ ok: false, aborted: true, message: 'Cancelled' }),
     )
   })
-  request.open('POST', `/api/sessions/${sessionId}/files?name=${encodeURIComponent(file.name)}`)
+  request.open('POST', `${endpoint}?name=${encodeURIComponent(file.name)}`)
   request.setRequestHeader('content-type', 'application/octet-stream')
   request.send(file)
   return { done, abort: () => request.abort() }

@@ -95,7 +95,9 @@ export function useRoomFiles(): RoomFiles {
           },
         ])
         if (refusal) continue
-        const started = uploadFile(sessionId, file, (loaded) => update(id, { loaded }))
+        const started = uploadFile(`/api/sessions/${sessionId}/files`, file, (loaded) =>
+          update(id, { loaded }),
+        )
         aborts.current.set(id, started.abort)
         void started.done.then((outcome) => {
           aborts.current.delete(id)

@@ -8,6 +8,7 @@ import type { SharedFile } from '@/features/realtime/contract'
 import type { SummaryView } from '../summary-view'
 import { urgencyLabels } from '../summary-view'
 import type { Urgency } from '../urgencies'
+import { AddSummaryPhoto } from './add-summary-photo'
 
 type PartRow = { key: string; part: string; quantity: string; cost: string }
 type SaveState = 'idle' | 'saving' | 'saved' | 'error'
@@ -68,6 +69,7 @@ export function SummaryForm({
   const [urgency, setUrgency] = useState<Urgency | null>(initial?.urgency ?? null)
   const [rows, setRows] = useState<PartRow[]>(() => toRows(initial))
   const [photoIds, setPhotoIds] = useState<string[]>(initial?.photoFileIds ?? [])
+  const [choices, setChoices] = useState<readonly SharedFile[]>(photos)
   const [saveState, setSaveState] = useState<SaveState>(initial ? 'saved' : 'idle')
   const [saveError, setSaveError] = useState<string | null>(null)
   const [submitError, setSubmitError] = useState<string | null>(null)
@@ -266,11 +268,13 @@ export function SummaryForm({
 
       <fieldset className="space-y-2">
         <legend className="mb-1 text-sm font-medium text-slate-800">Photos</legend>
-        {photos.length === 0 ? (
-          <p className="text-sm text-slate-600">No photos were shared in this session.</p>
+        {choices.length === 0 ? (
+          <p className="text-sm text-slate-600">
+            No photos were shared in this session. Add one you took since.
+          </p>
         ) : (
           <ul className="flex flex-wrap gap-3">
-            {photos.map((photo) => (
+            {choices.map((photo) => (
               <li key={photo.id}>
                 <label className="flex w-36 cursor-pointer flex-col gap-1 rounded-lg border border-slate-300 p-2 text-sm has-[:checked]:border-blue-600 has-[:checked]:bg-blue-50">
                   {photo.hasThumbnail && (
@@ -300,6 +304,13 @@ export function SummaryForm({
             ))}
           </ul>
         )}
+        <AddSummaryPhoto
+          sessionId={sessionId}
+          onAdded={(photo) => {
+            setChoices((current) => [...current, photo])
+            edit(setPhotoIds)((current) => [...current, photo.id])
+          }}
+        />
       </fieldset>
 
       {submitError && <Alert>{submitError}</Alert>}
