@@ -49,8 +49,8 @@ async function liveCall() {
 describe('call signaling', () => {
   test('offers, candidates and state pass between the two participants', async () => {
     const call = await liveCall()
-    expect(call.customerJoin.role).toBe('customer')
-    expect(call.mechanicJoin.role).toBe('mechanic')
+    expect(call.customerJoin).toEqual({ role: 'customer', peerPresent: false })
+    expect(call.mechanicJoin).toEqual({ role: 'mechanic', peerPresent: true })
     await call.customerClient.waitFor('rtc:peer-joined')
 
     call.customerClient.socket.emit('rtc:signal', { sessionId: call.sessionId, description: offer })

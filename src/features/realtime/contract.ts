@@ -164,7 +164,11 @@ export type RtcSignalEvent = {
 export type RtcPeerJoinedEvent = { sessionId: string; userId: string }
 
 /** The answer to `rtc:join`: the caller's role decides who is the polite peer. */
-export type RtcJoinResult = { role: 'customer' | 'mechanic' }
+export type RtcJoinResult = {
+  role: 'customer' | 'mechanic'
+  /** Whether the other participant's call page was already in the call: then it starts over too. */
+  peerPresent: boolean
+}
 
 /** The answer to `live:version`: compared with the version a live page was rendered at. */
 export type LiveVersion = { version: number }

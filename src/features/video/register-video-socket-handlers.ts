@@ -4,6 +4,7 @@ import {
   rtcSignalPayloadSchema,
   rtcStatePayloadSchema,
 } from '@/features/realtime/contract'
+import { readRoomSockets } from '@/features/realtime/presence'
 import { publish } from '@/features/realtime/publish'
 import { isInSessionRoom, roomOf } from '@/features/realtime/rooms'
 import { withAck } from '@/features/realtime/socket-ack'
@@ -27,12 +28,14 @@ export const registerVideoSocketHandlers: RegisterSocketHandlers = ({ socket, us
         throw new AppError('conflict', 'Join the session before its call')
       }
       await socket.join(roomOf.call(sessionId))
+      const { sockets } = await readRoomSockets(roomOf.call(sessionId))
+      const peerPresent = sockets.some((other) => other.data.user?.id !== user.id)
       // The other side (re)starts negotiating: whatever it sent before this page was here is lost.
       publish({ calls: [sessionId], exceptSocketId: socket.id }, 'rtc:peer-joined', {
         sessionId,
         userId: user.id,
       })
-      return { role }
+      return { role, peerPresent }
     }),
   )
 

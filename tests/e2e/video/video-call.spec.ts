@@ -145,3 +145,45 @@ test('without camera permission nobody can join, and the page says how to allow 
   await customer.context.close()
   await mechanic.context.close()
 })
+
+test('a call whose signals were lost on the way starts over by itself and connects', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(600_000)
+  const base = String(baseURL)
+  const { customer, mechanic } = await customerAndMechanic(browser, base)
+  const sessionId = await bookAndPay(customer, base, 'video')
+  const roomPath = await acceptThroughApi(mechanic, base, sessionId)
+
+  // Everything the customer's page signals in its first attempt at the call is lost between page
+  // and server; from its next `rtc:join` on, signals pass again.
+  let callJoins = 0
+  let lostSignals = 0
+  await customer.page.routeWebSocket(/\/socket\.io\//, (page) => {
+    const server = page.connectToServer()
+    page.onMessage((message) => {
+      if (typeof message === 'string' && /^42\d*\["rtc:join"/.test(message)) callJoins += 1
+      if (typeof message === 'string' && /^42\d*\["rtc:signal"/.test(message) && callJoins < 2) {
+        lostSignals += 1
+        return
+      }
+      server.send(message)
+    })
+  })
+
+  await customer.page.goto(roomPath)
+  await mechanic.page.goto(roomPath)
+  await passDeviceCheck(customer.page)
+  await expect(customer.page.getByTestId('video-call')).toContainText(
+    `Waiting for ${mechanic.name} to join`,
+  )
+  await passDeviceCheck(mechanic.page)
+  await expect.poll(() => lostSignals).toBeGreaterThan(0)
+
+  await expectFramesFlowing(customer.page)
+  await expectFramesFlowing(mechanic.page)
+  expect(callJoins).toBeGreaterThanOrEqual(2)
+  await customer.context.close()
+  await mechanic.context.close()
+})

@@ -35,6 +35,9 @@ export type PeerConnection = {
 }
 
 const STATS_INTERVAL_MS = 2000
+/** A call not connected this long after (re)starting enters again; the wait doubles each time. */
+const STALL_MS = 15_000
+const MAX_STALL_MS = 60_000
 
 /**
  * One WebRTC connection to the other participant, negotiated with the "perfect negotiation"
@@ -43,8 +46,12 @@ const STATS_INTERVAL_MS = 2000
  *
  * Every (re)join of the session's room enters the call again (`rtc:join`); the other side hears
  * `rtc:peer-joined` and both start a fresh connection, so a page that lost its socket, or was
- * reloaded, resumes the call without anyone reloading. A connection that drops while both sockets
- * stay up is healed with an ICE restart, automatic and on "Retry now".
+ * reloaded, resumes the call without anyone reloading. A page that enters before the other side
+ * waits for it instead of offering to nobody: an early offer would reach the other side late,
+ * beside the fresh one, and tangle the negotiation. A connection that drops while both sockets
+ * stay up is healed with an ICE restart, automatic and on "Retry now"; one that still has not
+ * connected after a while (a signal lost on the way) enters the call again, from the polite side
+ * only, so the two never start over at the same moment.
  */
 export function usePeerConnection(
   sessionId: string,
@@ -68,6 +75,9 @@ export function usePeerConnection(
   /** Whether the session's room was joined before the call effect ran (then no join is coming). */
   const roomJoined = useRef(false)
   roomJoined.current = room.state !== null
+  /** Enters the call again (the stall watchdog); set while the devices are ready. */
+  const reenter = useRef<(() => void) | null>(null)
+  const stalls = useRef(0)
 
   const send = useCallback(
     (signal: Omit<RtcSignalEvent, 'sessionId' | 'fromUserId'>) => {
@@ -197,12 +207,22 @@ export function usePeerConnection(
         return
       }
       politeRef.current = joined.data.role === 'customer'
-      startConnection()
+      if (joined.data.peerPresent) {
+        startConnection()
+        return
+      }
+      // Nobody to call yet: their `rtc:join` reaches us as `rtc:peer-joined`.
+      pcRef.current?.close()
+      pcRef.current = null
+      early.current = []
+      setPhase('waiting')
     }
+    reenter.current = () => void enter()
     const leave = room.onJoined(() => void enter())
     if (roomJoined.current) void enter()
     return () => {
       cancelled = true
+      reenter.current = null
       leave()
     }
   }, [localStream, sessionId, room.onJoined, startConnection])
@@ -214,6 +234,19 @@ export function usePeerConnection(
     },
     [],
   )
+
+  useEffect(() => {
+    if (phase === 'connected') stalls.current = 0
+    if ((phase !== 'connecting' && phase !== 'reconnecting') || !politeRef.current) return
+    const timer = setTimeout(
+      () => {
+        stalls.current += 1
+        reenter.current?.()
+      },
+      Math.min(STALL_MS * 2 ** stalls.current, MAX_STALL_MS),
+    )
+    return () => clearTimeout(timer)
+  }, [phase])
 
   useSocketEvent('rtc:peer-joined', (event) => {
     if (event.sessionId !== sessionId) return

@@ -244,7 +244,13 @@ function CallView({
           </Button>
         )}
         <span className="text-sm text-slate-100" data-testid="call-quality" role="status">
-          {connected ? qualityText[call.quality] : reconnecting ? 'Reconnecting…' : 'Connecting…'}
+          {connected
+            ? qualityText[call.quality]
+            : reconnecting
+              ? 'Reconnecting…'
+              : call.phase === 'waiting'
+                ? `Waiting for ${otherName} to join`
+                : 'Connecting…'}
         </span>
       </div>
     </section>
