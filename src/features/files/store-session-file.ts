@@ -26,6 +26,17 @@ export type UploadInput = {
   body: ReadableStream<Uint8Array> | null
 }
 
+/** An upload request: the file's bytes are the body (no multipart), its name is in `?name=`. */
+export function uploadInputOf(req: Request, sessionId: string): UploadInput {
+  const declared = req.headers.get('content-length')
+  return {
+    sessionId,
+    fileName: new URL(req.url).searchParams.get('name') ?? '',
+    declaredSize: declared === null ? null : Number(declared),
+    body: req.body,
+  }
+}
+
 /** Files can be shared while the room is open: live, or paused for a reconnect. */
 const OPEN_FOR_FILES = new Set(['live', 'reconnecting'])
 
