@@ -28,6 +28,13 @@ async function checkPage(page: Page, name: string, ready: () => Promise<void>): 
   await page.setViewportSize({ width: 1280, height: 900 })
 }
 
+/** Seconds on the room's clock ("28:13" → 1693). */
+async function secondsLeft(page: Page): Promise<number> {
+  const text = (await page.getByTestId('session-clock').textContent()) ?? ''
+  const [minutes, seconds] = text.trim().split(':').map(Number)
+  return (minutes ?? 0) * 60 + (seconds ?? 0)
+}
+
 const heading = (page: Page, name: string | RegExp) => () =>
   expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
 
@@ -123,6 +130,11 @@ test('a chat room from the first arrival to the summary', async ({ browser, base
       expect(mechanic.page.getByTestId('room-status')).toHaveText(/Live/),
     )
 
+    // A session live for under a minute is cancelled and refunded, with no summary: wait until the
+    // clock has run a minute, so this one completes.
+    await expect
+      .poll(() => secondsLeft(customer.page), { timeout: 180_000 })
+      .toBeLessThan(29 * 60 - 5)
     const ended = await mechanic.context.request.post(`/api/sessions/${sessionId}/end`, {
       headers: { origin: base },
     })
