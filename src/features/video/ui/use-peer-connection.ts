@@ -166,10 +166,12 @@ export function usePeerConnection(
         makingOffer.current = false
       }
     }
-    pc.oniceconnectionstatechange = () => {
+    // The connection's state, not ICE's alone: the network path can come up while the encrypted
+    // link over it never does (the other side lost our answer), and no media flows until it does.
+    pc.onconnectionstatechange = () => {
       if (pcRef.current !== pc) return
-      const state = pc.iceConnectionState
-      if (state === 'connected' || state === 'completed') setPhase('connected')
+      const state = pc.connectionState
+      if (state === 'connected') setPhase('connected')
       else if (state === 'disconnected' || state === 'failed') {
         setPhase('reconnecting')
         pc.restartIce()
