@@ -12,6 +12,7 @@ const navigation = {
     { href: '/admin', label: 'Overview' },
     { href: '/admin/mechanics', label: 'Mechanics' },
     { href: '/admin/health', label: 'Health' },
+    { href: '/admin/ratings', label: 'Ratings' },
     { href: '/admin/mail', label: 'Outgoing mail' },
   ],
 } as const

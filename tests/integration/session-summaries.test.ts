@@ -10,9 +10,10 @@ import { POST as submitRoute } from '@/app/api/sessions/[id]/summary/submit/rout
 import { jobs, sessionFiles } from '@/db/schema'
 import { createSmtpMailer, setMailer } from '@/features/mail/mailer'
 import type { SharedFile } from '@/features/realtime/contract'
+import { listRatings } from '@/features/summaries/list-ratings'
 import { getMechanicRating } from '@/features/summaries/rate-session'
 import type { SummaryView } from '@/features/summaries/summary-view'
-import { type Body, insertSession, runJobs } from '../support/sessions'
+import { type Body, insertSession, runJobs, testVehicle } from '../support/sessions'
 import { type CapturedMail, type SmtpCapture, startSmtpCapture } from '../support/smtp-capture'
 import { startTestApp, type TestApp, type TestUser } from '../support/test-app'
 
@@ -302,5 +303,51 @@ describe('the customer rates the session', () => {
   test('a session that never went live cannot be rated', async () => {
     const { sessionId, customer } = await endedSession('cancelled', false)
     expect((await rate(customer, sessionId, { stars: 3 })).status).toBe(409)
+  })
+
+  test('support sees every rating, newest first, with who gave it to whom and the average', async () => {
+    const before = await listRatings({ page: 1 })
+    const first = await endedSession()
+    const second = await endedSession()
+    expect((await rate(first.customer, first.sessionId, { stars: 5 })).status).toBe(201)
+    expect(
+      (await rate(second.customer, second.sessionId, { stars: 2, comment: '<b>Too short</b>' }))
+        .status,
+    ).toBe(201)
+
+    const after = await listRatings({ page: 1 })
+    expect(after.total).toBe(before.total + 2)
+    const sum = (before.average ?? 0) * before.total + 5 + 2
+    expect(after.average).toBeCloseTo(sum / after.total, 5)
+    const ours = after.ratings.filter((rating) =>
+      [first.sessionId, second.sessionId].includes(rating.sessionId),
+    )
+    expect(
+      ours.map(({ sessionId, customerName, mechanicName, stars, comment, vehicle }) => ({
+        sessionId,
+        customerName,
+        mechanicName,
+        stars,
+        comment,
+        vehicle,
+      })),
+    ).toEqual([
+      {
+        sessionId: second.sessionId,
+        customerName: second.customer.name,
+        mechanicName: second.mechanic.name,
+        stars: 2,
+        comment: '<b>Too short</b>',
+        vehicle: `${testVehicle.year} ${testVehicle.make} ${testVehicle.model}`,
+      },
+      {
+        sessionId: first.sessionId,
+        customerName: first.customer.name,
+        mechanicName: first.mechanic.name,
+        stars: 5,
+        comment: null,
+        vehicle: `${testVehicle.year} ${testVehicle.make} ${testVehicle.model}`,
+      },
+    ])
   })
 })

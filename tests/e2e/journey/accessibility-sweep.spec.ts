@@ -186,6 +186,7 @@ test('the admin pages', async ({ page, baseURL }) => {
     ['/admin', 'admin-overview', 'Admin overview'],
     ['/admin/mechanics', 'admin-mechanics', /./],
     ['/admin/health', 'admin-health', /./],
+    ['/admin/ratings', 'admin-ratings', 'Ratings'],
     ['/admin/mail', 'admin-mail', /./],
   ] as const) {
     await page.goto(path)

@@ -2,6 +2,7 @@ import { test as base, expect, type Page } from '@playwright/test'
 import { PDFDocument } from 'pdf-lib'
 import sharp from 'sharp'
 import { type CapturedMail, startSmtpCapture } from '../../support/smtp-capture'
+import { demo, signInThroughApi } from '../support/accounts'
 import {
   collectPageErrors,
   expectNoAxeViolations,
@@ -246,6 +247,25 @@ test('the mechanic writes the summary after the session, it is sent once, and th
   await expect(mechanic.page.getByTestId('average-rating')).toContainText(
     'Your average rating: 4.0 of 5 from 1 session',
   )
+
+  // Support reads every rating: who gave it, to whom, for which session.
+  const support = await browser.newContext({ baseURL: origin })
+  await signInThroughApi(support.request, origin, demo.admin)
+  const supportPage = await support.newPage()
+  await supportPage.goto('/admin/ratings')
+  const listed = supportPage
+    .getByRole('list', { name: 'Ratings, newest first' })
+    .getByRole('listitem')
+    .filter({ hasText: `${customer.name} rated ${mechanic.name}` })
+  await expect(listed).toContainText('4 of 5 stars')
+  await expect(listed).toContainText('“Clear and quick, thank you!”')
+  await expect(listed.getByRole('link', { name: '2014 Mazda 3' })).toHaveAttribute(
+    'href',
+    `/sessions/${sessionId}`,
+  )
+  await expectNoAxeViolations(supportPage)
+  await shoot(supportPage, 'admin-ratings')
+  await support.close()
 
   expect(summaryMails()).toHaveLength(1)
   expect(errors).toEqual([])

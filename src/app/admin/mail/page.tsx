@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { AppShell, PageTitle } from '@/components/app-shell'
+import { Pager, pageNumberOf } from '@/components/pager'
 import { Card } from '@/components/ui'
 import { requirePageUser } from '@/features/auth/require-page-user'
 import { listOutgoingMail } from '@/features/mail/list-outgoing-mail'
@@ -14,9 +14,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
 export default async function OutgoingMailPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser({ role: 'admin', path: '/admin/mail' })
-  const raw = (await searchParams).page
-  const requested = Number.parseInt(typeof raw === 'string' ? raw : '1', 10)
-  const page = Number.isFinite(requested) && requested > 0 ? requested : 1
+  const page = pageNumberOf((await searchParams).page)
   const { emails, total, pageCount } = await listOutgoingMail({ page })
   const delivery =
     mailer().kind === 'files'
@@ -27,33 +25,7 @@ export default async function OutgoingMailPage({ searchParams }: { searchParams:
       <PageTitle title="Outgoing mail" subtitle={delivery} />
       <Card title={`Emails (${total})`}>
         <OutgoingMailTable emails={emails} />
-        {pageCount > 1 && (
-          <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-            {page > 1 ? (
-              <Link
-                href={`/admin/mail?page=${page - 1}`}
-                className="font-semibold text-blue-700 underline"
-              >
-                Newer
-              </Link>
-            ) : (
-              <span />
-            )}
-            <span className="text-slate-600">
-              Page {page} of {pageCount}
-            </span>
-            {page < pageCount ? (
-              <Link
-                href={`/admin/mail?page=${page + 1}`}
-                className="font-semibold text-blue-700 underline"
-              >
-                Older
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
-        )}
+        <Pager path="/admin/mail" page={page} pageCount={pageCount} />
       </Card>
     </AppShell>
   )
