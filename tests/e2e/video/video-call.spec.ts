@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page, test, type WebSocketRoute } from '@playwright/test'
+import { expectNoHorizontalOverflow } from '../support/page-checks'
 import { customerAndMechanic, newCustomer } from '../support/people'
 import { acceptThroughApi, bookAndPay } from '../support/requests'
 import { screenshot } from '../support/screenshots'
@@ -93,6 +94,11 @@ test('two participants pass the device check and see each other; the picture flo
     },
   )
   await screenshot(customer.page, 'video-call-1280')
+  // On a phone the call fits the width and the picture keeps flowing.
+  await mechanic.page.setViewportSize({ width: 375, height: 812 })
+  await expectNoHorizontalOverflow(mechanic.page)
+  await expectFramesFlowing(mechanic.page)
+  await screenshot(mechanic.page, 'video-call-375')
 
   // The customer's connection to the server drops for a while: the page says so, the call goes
   // on between the two browsers, and the page rejoins by itself once it can, without a reload.
@@ -181,6 +187,7 @@ test('a call whose signals were lost on the way starts over by itself and connec
   await expect(customer.page.getByTestId('video-call')).toContainText(
     `Waiting for ${mechanic.name} to join`,
   )
+  await screenshot(customer.page, 'video-waiting-for-peer-1280')
   await passDeviceCheck(mechanic.page)
   await expect.poll(() => lostSignals).toBeGreaterThan(0)
 
